@@ -1,0 +1,75 @@
+// connectors/source.h
+// The contract every source connector fulfils: turn (mapping spec, cursor)
+// into a stream of pages of raw records, each page with the cursor that comes
+// after it. A connector never stores, never maps fields; it only pages,
+// authenticates (through connectors/http) and cuts the wire format into
+// records. Called by daemon/ (sync_run.cpp).
+//
+// Why a stream instead of STYLE.md's stateless read_page(cursor): NetSuite
+// pages are fetched concurrently (up to the account's concurrency limit) and
+// handed out in order; the stream owns those in-flight requests.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+
+namespace o2c::connectors {
+
+// Where a stream resumes. Stored by store/ as text, never looked into there.
+struct Cursor {
+  std::optional<Timestamp> since;      // lower bound (>=) of the modstamp window of the current pass
+  std::string tie_break_id;            // last id committed within the pass (keyset), "" at pass start
+  std::optional<Timestamp> high_water; // highest modstamp committed so far in this pass
+  bool operator==(const Cursor&) const = default;
+
+  std::string to_text() const;                      // "since=...;id=...;hw=..." (stable, human-readable)
+  static Cursor parse(std::string_view text);       // throws Error(store) on garbage
+};
+
+struct RawRecord {
+  std::string id;                      // external id as the source spells it
+  std::string body;                    // the record's own JSON object text
+  Timestamp modified{};                // the record's modstamp (for the cursor)
+  std::string defect;                  // set when the raw record is already unusable (e.g. invalid UTF-8)
+};
+
+struct Page {
+  std::vector<RawRecord> records;
+  Cursor next;                         // commit with this page
+  bool last = false;
+};
+
+enum class SyncMode { incremental, full };
+
+// What a connector needs from the mapping file to build its query.
+struct QuerySpec {
+  std::string object;                  // Salesforce object / NetSuite main table ("Order", "transaction")
+  std::vector<std::string> fields;     // Salesforce: field paths to SELECT
+  std::vector<std::pair<std::string, std::string>> select;  // NetSuite: alias → SuiteQL expression
+  std::string from;                    // NetSuite: FROM clause (with joins), e.g. "transaction t JOIN ..."
+  std::string where;                   // extra filter, source syntax, "" = none
+  std::string id_field;                // "Id" / "t.id"
+  std::string cursor_field;            // "SystemModstamp" / "t.lastmodifieddate"
+  bool include_deleted = false;        // Salesforce: use queryAll to see IsDeleted rows
+};
+
+class PageStream {
+ public:
+  virtual ~PageStream() = default;
+  // The next page in order, or nullopt after the last one. Throws o2c::Error
+  // (transient after retries are exhausted, remote, config for bad credentials).
+  virtual std::optional<Page> next() = 0;
+  virtual long api_calls() const = 0;  // HTTP requests made so far, auth included
+};
+
+class Source {
+ public:
+  virtual ~Source() = default;
+  virtual std::unique_ptr<PageStream> open(const QuerySpec& query, const Cursor& from, SyncMode mode) = 0;
+};
+
+}  // namespace o2c::connectors

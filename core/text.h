@@ -1,0 +1,24 @@
+// core/text.h — small text helpers shared by config, mapping and reports:
+// did-you-mean suggestions, UTF-8 validation, ASCII case folding.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace o2c {
+
+// Edit distance (Levenshtein, case-insensitive).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The closest candidate within a distance that scales with the word's length,
+// or "" when nothing is close enough to suggest.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+// "; did you mean 'x'?" or "" — ready to append to an error message.
+std::string suggestion_suffix(std::string_view word, const std::vector<std::string>& candidates);
+
+bool is_valid_utf8(std::string_view s);
+std::string to_upper_ascii(std::string_view s);
+std::string to_lower_ascii(std::string_view s);
+std::string_view trim(std::string_view s);
+
+}  // namespace o2c
