@@ -5,6 +5,7 @@ find_package(Boost 1.81 REQUIRED COMPONENTS url json)
 find_package(CURL REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(ZLIB REQUIRED)
+find_package(date CONFIG REQUIRED)   # libhowardhinnant-date-dev: IANA zones
 find_package(yaml-cpp REQUIRED)
 find_package(pugixml REQUIRED)
 find_package(fmt REQUIRED)
