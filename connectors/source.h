@@ -20,14 +20,28 @@
 namespace o2c::connectors {
 
 // Where a stream resumes. Stored by store/ as text, never looked into there.
+//
+// A *pass* reads every record whose modstamp is >= `since`, in ascending
+// order of the record id (a unique key, so records sharing one modstamp can
+// never straddle a page boundary ambiguously). After each page the cursor
+// holds the last id committed, so a crashed pass resumes with `id > last`.
+// When a pass ends, the next one starts at
+//   min(high_water, pass_started) - lookback
+// so rows committed late with an older modstamp, and rows changed while the
+// pass ran (behind its id keyset), are read again; upserts make that harmless.
 struct Cursor {
-  std::optional<Timestamp> since;      // lower bound (>=) of the modstamp window of the current pass
-  std::string tie_break_id;            // last id committed within the pass (keyset), "" at pass start
-  std::optional<Timestamp> high_water; // highest modstamp committed so far in this pass
+  std::optional<Timestamp> since;        // lower bound (>=) of the modstamp window of the current pass
+  std::string tie_break_id;              // last id committed within the pass, "" at pass start
+  std::optional<Timestamp> high_water;   // highest modstamp committed so far in this pass
+  std::optional<Timestamp> pass_started; // client clock when the pass began (first page requested)
   bool operator==(const Cursor&) const = default;
 
-  std::string to_text() const;                      // "since=...;id=...;hw=..." (stable, human-readable)
+  bool in_pass() const { return !tie_break_id.empty(); }
+  // "since=2026-11-24T10:00:00.000Z;id=801...;hw=...;started=..." (stable, human-readable; empty parts omitted)
+  std::string to_text() const;
   static Cursor parse(std::string_view text);       // throws Error(store) on garbage
+  // The cursor that starts the pass after this one has read everything.
+  Cursor next_pass(std::chrono::seconds lookback) const;
 };
 
 struct RawRecord {
