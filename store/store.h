@@ -5,6 +5,14 @@
 // Never parses wire formats or applies business rules; callers hand it
 // canonical records. Called by daemon/ (sync runs, CLI) and reads for
 // reconcile/ and reports/.
+//
+// Errors: every member may throw o2c::Error — kind `store` when the database
+// fails (the message says what and why, never a secret), kind `config` for a
+// bad URL or pending migrations. A failed write leaves nothing behind.
+// Threads: a Store owns one database connection and is not thread-safe; use
+// one Store per thread (several Stores, in one process or many, may share a
+// database: SQLite serialises writers with BEGIN IMMEDIATE and a 10 s busy
+// timeout, PostgreSQL with its own locking).
 #pragma once
 
 #include <memory>
@@ -77,6 +85,12 @@ class Store {
   virtual std::optional<std::string> cursor(const StreamKey& stream) = 0;
   // Upserts records by (source, object, external id), records/clears invalid
   // records, and stores the cursor: one transaction, or none.
+  // A record listed in `invalid` is recorded in invalid_records and hidden
+  // from the reads below; its last good row stays as it was. A record in
+  // `records` clears its invalid_records entry. A record whose text holds a
+  // NUL character (which PostgreSQL cannot store) is recorded as invalid
+  // instead of failing the page. A record that breaks a table constraint
+  // (e.g. an amount without a currency) fails the whole page: Error(store).
   virtual void commit_page(const StreamKey& stream, std::span<const schema::CanonicalRecord> records,
                            std::span<const schema::InvalidRecord> invalid, const std::string& next_cursor) = 0;
   virtual void reset_cursor(const StreamKey& stream) = 0;   // --full
@@ -85,8 +99,11 @@ class Store {
   virtual std::vector<SyncRun> recent_runs(int limit) = 0;
 
   // --- reads for reconciliation and reports ---------------------------------
+  // Every stored record, deleted ones included (meta.deleted), except those
+  // with a current invalid_records entry; ordered by (source, object, external id).
   virtual std::vector<schema::Customer> customers() = 0;
   virtual std::vector<schema::Order> orders() = 0;
+  virtual std::vector<schema::OrderLine> order_lines() = 0;
   virtual std::vector<schema::Invoice> invoices() = 0;
   virtual std::vector<schema::Payment> payments() = 0;
   virtual std::vector<schema::InvalidRecord> invalid_records() = 0;
@@ -95,16 +112,23 @@ class Store {
   // Makes the stored set match `current` (the complete result of a
   // reconciliation pass): new ones open, present ones refresh last_seen and
   // evidence (acknowledged stay acknowledged, resolved reopen), absent open or
-  // acknowledged ones become resolved. One transaction.
+  // acknowledged ones become resolved. One transaction. A reopened exception
+  // is open again (its acknowledgement note is kept for the record).
   virtual ExceptionSyncResult sync_exceptions(std::span<const schema::ExceptionItem> current, Timestamp now) = 0;
   virtual std::vector<schema::StoredException> exceptions(const ExceptionFilter& filter) = 0;
-  // Returns false when no exception has that id (or unique id prefix).
+  // Records the note and marks the exception acknowledged (a resolved one keeps
+  // its state and gets the note). `id` is the full id or a prefix of at least 6
+  // characters. Returns false when no exception matches; throws Error(config)
+  // when the prefix is shorter than 6 characters or matches several (listed).
   virtual bool acknowledge(const std::string& id, const std::string& note, Timestamp now) = 0;
 };
 
 // "sqlite:///var/lib/o2csync/o2csync.db", "sqlite://relative.db", "sqlite::memory:",
 // "postgresql://user@host:port/db" (password from PGPASSWORD / ~/.pgpass, never in the URL).
 // Throws Error(config) on a malformed URL, Error(store) when unreachable.
+// `clock` stamps synced_at, invalid-record first/last seen and migrations; it
+// must outlive the store. The one-argument form uses the system clock.
+std::unique_ptr<Store> open_store(const std::string& url, const Clock& clock);
 std::unique_ptr<Store> open_store(const std::string& url);
 
 }  // namespace o2c::store
