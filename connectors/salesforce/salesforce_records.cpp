@@ -1,0 +1,138 @@
+// connectors/salesforce/salesforce_records.cpp — one pass of simdjson
+// On-Demand over an answer: the envelope fields, and per record its Id and
+// modstamp plus its exact text (taken from the original bytes by offset).
+#include "connectors/salesforce/salesforce_records.h"
+
+#include <simdjson.h>
+
+#include <fmt/format.h>
+
+#include "connectors/salesforce/salesforce_query.h"
+#include "core/time.h"
+
+namespace o2c::salesforce {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// Replaces each byte that does not belong to a well-formed UTF-8 sequence by
+// '?', in place (same length, so offsets still match the original).
+void replace_invalid_utf8(char* data, std::size_t size) {
+  const auto* b = reinterpret_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < size;) {
+    const unsigned c = b[i];
+    const std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                                              : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = len != 0 && i + len <= size;
+    const unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;  // no overlongs
+    const unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;  // no surrogates, nothing above U+10FFFF
+    for (std::size_t k = 1; ok && k < len; ++k)
+      ok = b[i + k] >= (k == 1 ? lo : 0x80) && b[i + k] <= (k == 1 ? hi : 0xBF);
+    if (ok) i += len;
+    else data[i++] = '?';
+  }
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// A scalar as text: strings unescaped, anything else as its JSON token; nullopt for null.
+std::optional<std::string> scalar_text(od::value value) {
+  switch (value.type().value()) {
+    case od::json_type::null: return std::nullopt;
+    case od::json_type::string: return std::string(value.get_string().value());
+    case od::json_type::object:
+    case od::json_type::array: return std::string("(not a scalar)");
+    default: return std::string(trim_right(value.raw_json_token()));
+  }
+}
+
+connectors::RawRecord cut_record(od::value item, const RecordKeys& keys, const char* parsed_base,
+                                 std::string_view original) {
+  connectors::RawRecord record;
+  std::string_view raw;
+  const auto type = item.type().value();
+  if (type != od::json_type::object) {
+    raw = type == od::json_type::array ? item.get_array().value().raw_json().value() : item.raw_json_token();
+    record.defect = "record is not a JSON object";
+  } else {
+    od::object object = item.get_object();
+    std::optional<std::string> id, modstamp;
+    for (auto field : object) {
+      const std::string_view key = field.unescaped_key();
+      if (iequals(key, keys.id_field)) id = scalar_text(field.value());
+      else if (iequals(key, keys.modstamp_field)) modstamp = scalar_text(field.value());
+    }
+    raw = object.raw_json();
+    if (!id) record.defect = fmt::format("record has no {}", keys.id_field);
+    else if (record.id = *id; !is_salesforce_id(*id))
+      record.defect = fmt::format("{} '{}' is not a Salesforce record id", keys.id_field, id->substr(0, 40));
+    if (const auto t = modstamp ? try_parse_timestamp(*modstamp) : std::nullopt) record.modified = *t;
+    else if (record.defect.empty())
+      record.defect = modstamp ? fmt::format("{} '{}' is not a timestamp", keys.modstamp_field, modstamp->substr(0, 40))
+                               : fmt::format("record has no {}", keys.modstamp_field);
+  }
+  raw = trim_right(raw);
+  record.body = std::string(original.substr(static_cast<std::size_t>(raw.data() - parsed_base), raw.size()));
+  return record;
+}
+
+}  // namespace
+
+std::optional<QueryBatch> cut_query_batch(std::string_view body, const RecordKeys& keys, std::string& problem) {
+  simdjson::padded_string json(body);
+  replace_invalid_utf8(json.data(), json.size());
+  QueryBatch batch;
+  bool have_total = false, have_done = false, have_records = false;
+  try {
+    od::parser parser;
+    od::document doc = parser.iterate(json);
+    for (auto field : doc.get_object()) {
+      const std::string_view key = field.unescaped_key();
+      if (key == "totalSize") {
+        batch.total_size = static_cast<long>(field.value().get_uint64().value());
+        have_total = true;
+      } else if (key == "done") {
+        batch.done = field.value().get_bool();
+        have_done = true;
+      } else if (key == "nextRecordsUrl") {
+        od::value v = field.value();
+        if (!v.is_null()) batch.next_records_url = std::string(v.get_string().value());
+      } else if (key == "records") {
+        for (auto item : field.value().get_array())
+          batch.records.push_back(cut_record(item.value(), keys, json.data(), body));
+        have_records = true;
+      }
+    }
+    if (!doc.current_location().error()) {
+      problem = fmt::format("JSON answer with content after its end ({} bytes)", body.size());
+      return std::nullopt;
+    }
+  } catch (const simdjson::simdjson_error& e) {
+    problem = fmt::format("truncated or malformed JSON ({} bytes): {}", body.size(), e.what());
+    return std::nullopt;
+  }
+  if (!have_total || !have_done || !have_records) {
+    problem = fmt::format("JSON answer without {}", !have_total ? "totalSize" : !have_done ? "done" : "records");
+    return std::nullopt;
+  }
+  if (!batch.done && batch.next_records_url.empty()) {
+    problem = "JSON answer with done=false but no nextRecordsUrl";
+    return std::nullopt;
+  }
+  return batch;
+}
+
+}  // namespace o2c::salesforce
