@@ -1,0 +1,50 @@
+// sim/dataset/answer_key.h — the answer key of DATA.md: every exception a
+// correct reconciliation reports. Computed from the records exactly as the
+// tables serve them (never from the planting step): each row is checked the
+// way the example mappings map it (a row that would fail is DATA_INVALID and
+// does not exist for the rules), then the four rules of DATA.md are applied.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/sim_table.h"
+
+namespace o2c::sim::dataset {
+
+inline constexpr std::array<std::string_view, 11> kAnswerKeyKinds{
+    "ORDER_NOT_INVOICED", "ORDER_PARTIALLY_INVOICED", "ORDER_OVER_INVOICED", "AMOUNT_MISMATCH",
+    "CURRENCY_MISMATCH",  "DUPLICATE_INVOICE",        "INVOICE_WITHOUT_ORDER", "PO_MISSING",
+    "PO_MISMATCH",        "PO_NEEDED_FOR_RENEWAL",    "DATA_INVALID"};
+
+inline constexpr std::string_view kAmountTolerance = "0.01";
+inline constexpr int kRenewalHorizonDays = 30;
+
+struct ExpectedException {
+  std::string kind;
+  std::string order_id, order_number;      // order kinds; invoice kinds when the invoice is linked
+  std::string invoice_id, invoice_number;  // invoice kinds
+  std::string source, object, record_id;   // DATA_INVALID
+  // What a scorer matches on: the order id, the invoice id, or
+  // "source/object/record_id" for DATA_INVALID.
+  std::string key() const;
+  bool keyed_by_invoice() const;
+};
+
+// The exceptions, sorted by kind then key.
+std::vector<ExpectedException> compute_answer_key(const SimCatalog& salesforce, const SimCatalog& netsuite, SimTime now);
+
+struct AnswerKeyHeader {
+  std::uint64_t seed = 0;
+  std::size_t orders = 0;
+  SimTime now;
+};
+std::string answer_key_json(const AnswerKeyHeader& header, const std::vector<ExpectedException>& exceptions);
+
+std::string normalised_po(std::string_view po);  // ASCII letters upper-cased and digits; other ASCII dropped
+
+}  // namespace o2c::sim::dataset

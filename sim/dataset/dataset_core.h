@@ -1,0 +1,93 @@
+// sim/dataset/dataset_core.h — what the served tables share: the immutable
+// Business and, per table, the record of mutations. Readers never lock: each
+// row has one atomic flag byte (touched, deleted set/cleared), and rows
+// appended by insert_late become visible by a release-store of the row count
+// after their data is written. Writers (Dataset::mutate) are serialised by
+// the Dataset's mutex.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include "sim/dataset/business.h"
+#include "sim/sim_table.h"
+
+namespace o2c::sim::dataset {
+
+class TableState {
+ public:
+  static constexpr std::size_t kMaxLateRows = 100'000;
+  static constexpr std::uint8_t kTouched = 1;          // modstamp = now
+  static constexpr std::uint8_t kDeletedSet = 2;       // the deleted flag is overridden...
+  static constexpr std::uint8_t kDeletedValue = 4;     // ...with this value
+
+  explicit TableState(std::size_t base_rows)
+      : base_(base_rows),
+        flags_(new std::atomic<std::uint8_t>[base_rows + kMaxLateRows]()),
+        payload_(new std::uint32_t[kMaxLateRows]()) {}
+
+  std::size_t base_rows() const { return base_; }
+  std::size_t size() const { return base_ + late_.load(std::memory_order_acquire); }
+  std::uint8_t flags(std::size_t row) const { return flags_[row].load(std::memory_order_acquire); }
+  bool modstamp_ordered() const { return ordered_.load(std::memory_order_acquire); }
+
+  // Writers only (serialised by the caller).
+  void set_flags(std::size_t row, std::uint8_t flags) {
+    flags_[row].store(flags, std::memory_order_release);
+    ordered_.store(false, std::memory_order_release);
+  }
+  // A new last row carrying `payload` (e.g. the order a late invoice bills);
+  // nullopt when the table cannot take more late rows.
+  std::optional<std::size_t> append(std::uint32_t payload) {
+    const std::size_t late = late_.load(std::memory_order_relaxed);
+    if (late == kMaxLateRows) return std::nullopt;
+    payload_[late] = payload;
+    late_.store(late + 1, std::memory_order_release);
+    return base_ + late;
+  }
+  std::uint32_t payload(std::size_t row) const { return payload_[row - base_]; }
+
+ private:
+  std::size_t base_;
+  std::unique_ptr<std::atomic<std::uint8_t>[]> flags_;
+  std::unique_ptr<std::uint32_t[]> payload_;
+  std::atomic<std::size_t> late_{0};
+  std::atomic<bool> ordered_{true};
+};
+
+struct DatasetCore {
+  DatasetCore(std::uint64_t seed, std::size_t orders, SimTime now)
+      : business(seed, orders, now),
+        accounts(business.accounts()),
+        orders(business.orders()),
+        customers(business.accounts()),
+        documents(business.documents()) {}
+
+  Business business;
+  TableState accounts, orders, customers, documents;
+};
+
+using CorePtr = std::shared_ptr<const DatasetCore>;
+
+// The served tables (dataset_salesforce.cpp, dataset_netsuite.cpp).
+SimTablePtr make_account_table(CorePtr core);
+SimTablePtr make_order_table(CorePtr core);
+SimTablePtr make_customer_table(CorePtr core);
+SimTablePtr make_currency_table();
+SimTablePtr make_transaction_table(CorePtr core);
+
+// Column positions, in the order of DATA.md's tables.
+enum AccountColumn : std::size_t { kAccId, kAccName, kAccNumber, kAccParent, kAccCountry, kAccCurrency, kAccRequiresPo,
+                                   kAccCreated, kAccModstamp, kAccDeleted };
+enum OrderColumn : std::size_t { kOrdId, kOrdNumber, kOrdAccount, kOrdStatus, kOrdStatusCode, kOrdType, kOrdEffective,
+                                 kOrdEnd, kOrdActivated, kOrdPo, kOrdAmount, kOrdCurrency, kOrdDescription,
+                                 kOrdCreated, kOrdModstamp, kOrdDeleted };
+enum CustomerColumn : std::size_t { kCusId, kCusEntityId, kCusName, kCusParent, kCusCurrency, kCusSfAccount,
+                                    kCusModstamp };
+enum TransactionColumn : std::size_t { kTrnId, kTrnTranId, kTrnType, kTrnDate, kTrnDueDate, kTrnEntity, kTrnCurrency,
+                                       kTrnTotal, kTrnRemaining, kTrnPo, kTrnOrderRef, kTrnMemo, kTrnStatus, kTrnVoided,
+                                       kTrnModstamp };
+
+}  // namespace o2c::sim::dataset
