@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -36,6 +37,12 @@ class JsonMessageFlag final : public spdlog::custom_flag_formatter {
 std::mutex g_mutex;
 LogFormat g_format = LogFormat::text;
 spdlog::level::level_enum g_level = spdlog::level::info;
+spdlog::sink_ptr g_sink;   // stderr unless init_logging names a file
+
+spdlog::sink_ptr current_sink() {
+  if (!g_sink) g_sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  return g_sink;
+}
 
 std::unique_ptr<spdlog::formatter> make_formatter() {
   auto f = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
@@ -50,11 +57,14 @@ std::unique_ptr<spdlog::formatter> make_formatter() {
 
 }  // namespace
 
-void init_logging(LogFormat format, const std::string& level) {
+void init_logging(LogFormat format, const std::string& level, const std::string& file) {
   std::lock_guard lock(g_mutex);
   g_format = format;
   g_level = spdlog::level::from_str(level);
+  g_sink = file.empty() ? spdlog::sink_ptr(std::make_shared<spdlog::sinks::stderr_sink_mt>())
+                        : spdlog::sink_ptr(std::make_shared<spdlog::sinks::basic_file_sink_mt>(file, true));
   spdlog::apply_all([](const std::shared_ptr<spdlog::logger>& l) {
+    l->sinks() = {g_sink};
     l->set_level(g_level);
     l->set_formatter(make_formatter());
   });
@@ -63,7 +73,7 @@ void init_logging(LogFormat format, const std::string& level) {
 std::shared_ptr<spdlog::logger> logger(const std::string& name) {
   std::lock_guard lock(g_mutex);
   if (auto existing = spdlog::get(name)) return existing;
-  auto l = std::make_shared<spdlog::logger>(name, std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  auto l = std::make_shared<spdlog::logger>(name, current_sink());
   l->set_level(g_level);
   l->set_formatter(make_formatter());
   spdlog::register_logger(l);

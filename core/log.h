@@ -12,8 +12,10 @@ namespace o2c {
 
 enum class LogFormat { text, json };
 
-// Call once from main. `level` is spdlog's: trace, debug, info, warn, error.
-void init_logging(LogFormat format, const std::string& level);
+// Call from main (again to redirect). `level` is spdlog's: trace, debug,
+// info, warn, error. Lines go to stderr (journald), or to `file` when given
+// (truncated; `o2csync demo` keeps its log beside the report).
+void init_logging(LogFormat format, const std::string& level, const std::string& file = "");
 // The logger named `name`, created on first use with the configured sinks.
 std::shared_ptr<spdlog::logger> logger(const std::string& name);
 
