@@ -43,6 +43,42 @@ std::string suggestion_suffix(std::string_view word, const std::vector<std::stri
 
 bool is_valid_utf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence at `i`, or 0.
+std::size_t utf8_sequence_at(const unsigned char* b, std::size_t size, std::size_t i) {
+  const unsigned c = b[i];
+  const std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                                            : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (len == 0 || i + len > size) return 0;
+  const unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;  // no overlongs
+  const unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;  // no surrogates, nothing above U+10FFFF
+  for (std::size_t k = 1; k < len; ++k)
+    if (b[i + k] < (k == 1 ? lo : 0x80) || b[i + k] > (k == 1 ? hi : 0xBF)) return 0;
+  return len;
+}
+
+}  // namespace
+
+std::size_t first_invalid_utf8(std::string_view s) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = utf8_sequence_at(b, s.size(), i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+void replace_invalid_utf8(char* data, std::size_t size) {
+  const auto* b = reinterpret_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < size;) {
+    const std::size_t len = utf8_sequence_at(b, size, i);
+    if (len != 0) i += len;
+    else data[i++] = '?';
+  }
+}
+
 std::string to_upper_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

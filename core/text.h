@@ -17,6 +17,12 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 std::string suggestion_suffix(std::string_view word, const std::vector<std::string>& candidates);
 
 bool is_valid_utf8(std::string_view s);
+// Offset of the first byte that is not part of a well-formed UTF-8 sequence
+// (overlongs, surrogates and code points above U+10FFFF included), or npos.
+std::size_t first_invalid_utf8(std::string_view s);
+// Replaces each such byte by '?', in place: same length, so byte offsets into
+// the text still match the original (connectors cut records by offset).
+void replace_invalid_utf8(char* data, std::size_t size);
 std::string to_upper_ascii(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
 std::string_view trim(std::string_view s);

@@ -50,7 +50,10 @@ int cmd_demo(const GlobalOptions& global, const DemoOptions& opt) {
 
   fmt::print("starting o2csync-sim (seed {}, {} orders{}) ...\n", opt.seed, opt.orders,
              opt.faults.empty() ? "" : ", faults " + opt.faults);
-  SimProcess sim(sibling_binary("o2csync-sim"), simulator_args(opt, out), out);
+  // The simulator computes its answer key before it says it is ready: about
+  // a second per 200,000 orders in a release build, ten times that in Debug.
+  const int ready_timeout_s = 30 + static_cast<int>(opt.orders / 2000);
+  SimProcess sim(sibling_binary("o2csync-sim"), simulator_args(opt, out), out, ready_timeout_s);
   const SimEndpoints endpoints = parse_ready_file(sim.ready_json());
   write_demo_mappings(out / "mappings");
   const fs::path config_path = write_demo_config(out, endpoints, store_url);
@@ -62,7 +65,7 @@ int cmd_demo(const GlobalOptions& global, const DemoOptions& opt) {
 
   fmt::print("\nsync (Salesforce {} + NetSuite {})\n", endpoints.salesforce_url, endpoints.netsuite_url);
   auto streams = build_streams(cfg, "", clock);
-  const auto synced = sync_all(streams, *store, connectors::SyncMode::incremental, clock);
+  const auto synced = sync_all(streams, [&cfg] { return open_configured_store(cfg); }, connectors::SyncMode::incremental, clock);
   print_sync_summary(synced);
   fmt::print("peak RSS after sync: {} MB\n", peak_rss_mb());
 

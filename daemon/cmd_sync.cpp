@@ -12,7 +12,7 @@ int cmd_sync(const GlobalOptions& global, const std::string& source, bool full) 
   auto store = open_configured_store(cfg);
   SystemClock clock;
   auto streams = build_streams(cfg, source, clock);
-  const auto summary = sync_all(streams, *store, full ? connectors::SyncMode::full : connectors::SyncMode::incremental, clock);
+  const auto summary = sync_all(streams, [&cfg] { return open_configured_store(cfg); }, full ? connectors::SyncMode::full : connectors::SyncMode::incremental, clock);
   print_sync_summary(summary);
   return summary.failed == 0 ? kExitOk : kExitRunErrors;
 }

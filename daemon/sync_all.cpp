@@ -1,24 +1,67 @@
 #include "daemon/sync_all.h"
 
+#include <algorithm>
 #include <chrono>
+#include <exception>
+#include <thread>
 
 #include <fmt/format.h>
 
 namespace o2c::daemon {
 
-SyncSummary sync_all(std::vector<Stream>& streams, store::Store& store, connectors::SyncMode mode, const Clock& clock) {
+namespace {
+
+// Indices into `streams`, one list per source, in the order sources first appear.
+std::vector<std::vector<std::size_t>> group_by_source(const std::vector<Stream>& streams) {
+  std::vector<std::vector<std::size_t>> groups;
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < streams.size(); ++i) {
+    const auto it = std::find(names.begin(), names.end(), streams[i].key.source);
+    if (it == names.end()) {
+      names.push_back(streams[i].key.source);
+      groups.push_back({i});
+    } else {
+      groups[static_cast<std::size_t>(it - names.begin())].push_back(i);
+    }
+  }
+  return groups;
+}
+
+}  // namespace
+
+SyncSummary sync_all(std::vector<Stream>& streams, const StoreFactory& open_store, connectors::SyncMode mode,
+                     const Clock& clock) {
   SyncSummary summary;
+  summary.streams.resize(streams.size());
   const auto t0 = std::chrono::steady_clock::now();
-  for (auto& stream : streams) {
-    const auto s0 = std::chrono::steady_clock::now();
-    StreamResult r{stream.key, sync_stream(stream.key, *stream.source, *stream.mapper, store, mode, clock), 0};
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - s0).count();
+  const auto groups = group_by_source(streams);
+  std::vector<std::exception_ptr> errors(groups.size());
+  std::vector<std::thread> workers;
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    workers.emplace_back([&, g] {
+      try {
+        const auto store = open_store();
+        for (const std::size_t i : groups[g]) {
+          Stream& stream = streams[i];
+          const auto s0 = std::chrono::steady_clock::now();
+          StreamResult& r = summary.streams[i];
+          r.key = stream.key;
+          r.outcome = sync_stream(stream.key, *stream.source, *stream.mapper, *store, mode, clock);
+          r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - s0).count();
+        }
+      } catch (...) {
+        errors[g] = std::current_exception();
+      }
+    });
+  for (auto& w : workers) w.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  for (const auto& r : summary.streams) {
     summary.records += r.outcome.stats.records;
     summary.invalid += r.outcome.stats.invalid;
     summary.api_calls += r.outcome.stats.api_calls;
     summary.pages += r.outcome.stats.pages;
     if (!r.outcome.ok) ++summary.failed;
-    summary.streams.push_back(std::move(r));
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return summary;

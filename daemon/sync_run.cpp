@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/log.h"
+#include "daemon/mapped_pages.h"
 
 namespace o2c::daemon {
 
@@ -29,8 +30,10 @@ SyncOutcome sync_stream(const store::StreamKey& key, connectors::Source& source,
     log->info("sync start run={} stream={} mode={} cursor={}", run_id, key.to_text(),
               mode == connectors::SyncMode::full ? "full" : "incremental", from.to_text());
     pages = source.open(mapper.info().query, from, mode);
-    while (auto page = pages->next()) {
-      const auto mapped = mapper.map_all(page->records, key.source);
+    MappedPages mapped_pages(*pages, mapper, key.source);
+    while (auto item = mapped_pages.next()) {
+      const connectors::Page* page = &item->page;
+      const mapping::MapResult& mapped = item->mapped;
       store.commit_page(key, mapped.records, mapped.invalid, page->next.to_text());
       ++out.stats.pages;
       out.stats.records += static_cast<long>(mapped.records.size());

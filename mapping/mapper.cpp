@@ -24,25 +24,6 @@ std::string excerpt_of(std::string_view body) {
   return out;
 }
 
-// Offset of the first byte that is not part of a valid UTF-8 sequence, or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned c = b[i];
-    std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return i;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte (overlongs, surrogates, > U+10FFFF)
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-    for (std::size_t k = 1; k < len; ++k)
-      if (b[i + k] < (k == 1 ? lo : 0x80) || b[i + k] > (k == 1 ? hi : 0xBF)) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 // The JSON key whose value holds byte `pos` (heuristic: the last `"key":` before it).
 std::string key_before(std::string_view body, std::size_t pos) {
   const std::size_t colon = body.rfind("\":", pos);
@@ -87,7 +68,7 @@ class CompiledMapper final : public Mapper {
     std::string clean = raw.body;
     const std::size_t first = first_invalid_utf8(clean);
     const std::string key = key_before(clean, first);
-    for (std::size_t at = first; at != std::string::npos; at = first_invalid_utf8(clean)) clean[at] = '?';
+    replace_invalid_utf8(clean.data(), clean.size());
     std::string id;
     try {
       m_.fields.extract(clean, scratch);

@@ -3,35 +3,17 @@
 // modstamp plus its exact text (taken from the original bytes by offset).
 #include "connectors/salesforce/salesforce_records.h"
 
+#include <fmt/format.h>
 #include <simdjson.h>
 
-#include <fmt/format.h>
-
 #include "connectors/salesforce/salesforce_query.h"
+#include "core/text.h"
 #include "core/time.h"
 
 namespace o2c::salesforce {
 namespace {
 
 namespace od = simdjson::ondemand;
-
-// Replaces each byte that does not belong to a well-formed UTF-8 sequence by
-// '?', in place (same length, so offsets still match the original).
-void replace_invalid_utf8(char* data, std::size_t size) {
-  const auto* b = reinterpret_cast<const unsigned char*>(data);
-  for (std::size_t i = 0; i < size;) {
-    const unsigned c = b[i];
-    const std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                                              : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    bool ok = len != 0 && i + len <= size;
-    const unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;  // no overlongs
-    const unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;  // no surrogates, nothing above U+10FFFF
-    for (std::size_t k = 1; ok && k < len; ++k)
-      ok = b[i + k] >= (k == 1 ? lo : 0x80) && b[i + k] <= (k == 1 ? hi : 0xBF);
-    if (ok) i += len;
-    else data[i++] = '?';
-  }
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -93,7 +75,7 @@ connectors::RawRecord cut_record(od::value item, const RecordKeys& keys, const c
 
 std::optional<QueryBatch> cut_query_batch(std::string_view body, const RecordKeys& keys, std::string& problem) {
   simdjson::padded_string json(body);
-  replace_invalid_utf8(json.data(), json.size());
+  if (!is_valid_utf8(body)) replace_invalid_utf8(json.data(), json.size());   // rare: keep the fast path fast
   QueryBatch batch;
   bool have_total = false, have_done = false, have_records = false;
   try {

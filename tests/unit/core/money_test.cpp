@@ -63,3 +63,21 @@ TEST(Currency, KnowsIso4217CodesOnly) {
 }
 
 }  // namespace o2c
+
+namespace o2c {
+namespace {
+
+TEST(Currency, KnowsActiveCodesWithTheirExponentsAndNothingElse) {
+  EXPECT_EQ(Currency::parse("EUR").exponent(), 2);
+  EXPECT_EQ(Currency::parse("JPY").exponent(), 0);
+  EXPECT_EQ(Currency::parse("BHD").exponent(), 3);
+  EXPECT_EQ(Currency::parse("CLF").exponent(), 4);
+  EXPECT_EQ(Currency::parse("XCG").exponent(), 2);
+  for (const char* bad : {"EUX", "eur", "EU", "EURO", "", "AAA", "ZZZ", "E1R", "\xC3\x89UR"}) {
+    EXPECT_FALSE(Currency::is_known(bad)) << bad;
+    EXPECT_THROW(Currency::parse(bad), Error) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace o2c
