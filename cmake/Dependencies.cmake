@@ -1,4 +1,6 @@
 # Every third-party library, found once. Debian bookworm packages (scripts/install-deps.sh).
+# Only what the code uses today: pugixml (e-invoices), libxlsxwriter (XLSX
+# report), libsystemd (sd_notify) and unixODBC come with the issues that use them.
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(Boost 1.81 REQUIRED COMPONENTS url json)
@@ -7,15 +9,12 @@ find_package(OpenSSL 3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(date CONFIG REQUIRED)   # libhowardhinnant-date-dev: IANA zones
 find_package(yaml-cpp REQUIRED)
-find_package(pugixml REQUIRED)
 find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
-pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
-pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 # SOCI 4.0 on Debian ships no CMake package config: find headers and libs.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

@@ -24,9 +24,11 @@ SimEndpoints parse_ready_file(const std::string& json) {
   const auto root = boost::json::parse(json).as_object();
   const auto& sf = root.at("salesforce").as_object();
   const auto& ns = root.at("netsuite").as_object();
-  return SimEndpoints{field(sf, "instance_url"),     field(sf, "client_id"),    field(sf, "client_secret"),
-                      field(ns, "base_url"),         field(ns, "account"),      field(ns, "consumer_key"),
-                      field(ns, "consumer_secret"), field(ns, "token_id"),     field(ns, "token_secret")};
+  SimEndpoints endpoints{field(sf, "instance_url"),     field(sf, "client_id"),    field(sf, "client_secret"),
+                         field(ns, "base_url"),         field(ns, "account"),      field(ns, "consumer_key"),
+                         field(ns, "consumer_secret"), field(ns, "token_id"),     field(ns, "token_secret")};
+  if (ns.contains("timezone")) endpoints.ns_timezone = field(ns, "timezone");  // absent before --ns-timezone
+  return endpoints;
 }
 
 void write_demo_mappings(const std::filesystem::path& dir) {
@@ -61,6 +63,7 @@ sources:
       client_id: env:O2C_DEMO_SF_CLIENT_ID
       client_secret: env:O2C_DEMO_SF_CLIENT_SECRET
     max_concurrency: 2
+    rate_per_second: 1000                # the simulator has no other integration to share with
     timeout: 60s
     max_attempts: 8
     lookback: 5m
@@ -71,12 +74,14 @@ sources:
     kind: netsuite
     account: "{ns_account}"
     url: {ns_url}
+    timezone: {ns_timezone}
     auth:
       consumer_key: env:O2C_DEMO_NS_CONSUMER_KEY
       consumer_secret: env:O2C_DEMO_NS_CONSUMER_SECRET
       token_id: env:O2C_DEMO_NS_TOKEN_ID
       token_secret: env:O2C_DEMO_NS_TOKEN_SECRET
-    max_concurrency: 4
+    max_concurrency: 4                   # o2csync-sim's default --ns-concurrency
+    rate_per_second: 1000
     timeout: 60s
     max_attempts: 8
     lookback: 5m
@@ -97,6 +102,7 @@ report:
 )",
                                      fmt::arg("store", store_url), fmt::arg("sf_url", sim.salesforce_url),
                                      fmt::arg("ns_url", sim.netsuite_url), fmt::arg("ns_account", sim.ns_account),
+                                     fmt::arg("ns_timezone", sim.ns_timezone),
                                      fmt::arg("out", dir.string()));
   return path;
 }

@@ -11,6 +11,7 @@ namespace o2c::daemon {
 struct SimEndpoints {          // from o2csync-sim's ready file
   std::string salesforce_url, sf_client_id, sf_client_secret;
   std::string netsuite_url, ns_account, ns_consumer_key, ns_consumer_secret, ns_token_id, ns_token_secret;
+  std::string ns_timezone = "UTC";   // the simulated account's time zone (--ns-timezone)
 };
 
 SimEndpoints parse_ready_file(const std::string& json);

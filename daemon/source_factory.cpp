@@ -58,6 +58,7 @@ std::shared_ptr<connectors::Source> make_netsuite(const config::SourceConfig& s,
   settings.token_secret = resolve(s, "token_secret", s.auth.token_secret);
   settings.client = client_settings(s, settings.client);
   settings.lookback = s.lookback;
+  settings.timezone = s.timezone;
   return netsuite::make_netsuite_source(std::move(settings), clock);
 }
 

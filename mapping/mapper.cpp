@@ -93,6 +93,9 @@ class CompiledMapper final : public Mapper {
       return out.invalid.push_back(invalid(raw, source, "", "", fmt::format("malformed JSON record: {}", e.what())));
     }
     schema::CanonicalRecord record = make_record(m_.info.target);
+    // The connector's modstamp is already UTC (it converts a NetSuite
+    // account's local time); a `modified:` mapping may override it.
+    std::visit([&](auto& r) { r.meta.modified = raw.modified; }, record);
     for (const FieldMapping& fm : m_.mappings) {
       std::string reason;
       try {

@@ -43,7 +43,8 @@ std::vector<TargetField> with_common(std::vector<TargetField> own) {
   std::vector<TargetField> all{
       {"external_id", FieldType::string, true, {}, "id in the source system",
        [](CanonicalRecord& r, const Value& v) { meta(r).external_id = v.text; }},
-      {"modified", FieldType::datetime, true, {}, "source modification time",
+      {"modified", FieldType::datetime, false, {},
+       "source modification time (default: the modstamp the connector read for its cursor, in UTC)",
        [](CanonicalRecord& r, const Value& v) { meta(r).modified = v.time; }},
       {"deleted", FieldType::boolean, false, {}, "deleted / voided in the source",
        [](CanonicalRecord& r, const Value& v) { meta(r).deleted = v.flag; }},

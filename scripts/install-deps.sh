@@ -11,16 +11,15 @@ fi
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
-  # libraries (see README, "Dependencies")
+  # libraries (see README, "Dependencies"); only the Boost components in use
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
-  libcurl4-openssl-dev libssl-dev
-  libsoci-dev libsqlite3-dev libpq-dev unixodbc-dev
-  libsimdjson-dev libyaml-cpp-dev libpugixml-dev
-  libcli11-dev libspdlog-dev libfmt-dev libhowardhinnant-date-dev
-  libxlsxwriter-dev libsystemd-dev zlib1g-dev
-  # tests and benchmarks
+  libcurl4-openssl-dev libssl-dev zlib1g-dev
+  libsoci-dev libsqlite3-dev libpq-dev
+  libsimdjson-dev libyaml-cpp-dev
+  libcli11-dev libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata
+  # tests and benchmarks: a real PostgreSQL server for the store and integration tests
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql odbc-postgresql sqlite3 time
+  postgresql
 )
 
 missing=()

@@ -24,6 +24,7 @@
 #include "core/time.h"
 #include "sim/dataset/dataset.h"
 #include "sim/netsuite/netsuite_api.h"
+#include "sim/netsuite/suiteql_zone.h"
 #include "sim/salesforce/salesforce_api.h"
 #include "sim/server/server.h"
 
@@ -84,6 +85,9 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_option("--ns-consumer-secret", f.ns.consumer_secret, "NetSuite consumer secret");
   app.add_option("--ns-token-id", f.ns.token_id, "NetSuite access token id")->capture_default_str();
   app.add_option("--ns-token-secret", f.ns.token_secret, "NetSuite token secret");
+  app.add_option("--ns-timezone", f.ns.timezone,
+                 "NetSuite account time zone (IANA name): TO_DATE reads and TO_CHAR writes wall time there")
+      ->capture_default_str();
   auto* quiet = app.add_flag("--quiet", f.quiet, "Only warnings and errors on stderr");
   app.add_flag("--verbose", f.verbose, "Log every request (path, status, bytes, faults, ms)")->excludes(quiet);
 }
@@ -111,6 +115,11 @@ void check_flags(Flags& f, server::FaultSpec& faults, SimTime& now) {
     fail(Error::Kind::config, "--now: '{}' is not an ISO 8601 timestamp (e.g. 2026-11-24T12:00:00Z)", f.now);
   }
   if (!f.jwt_public_key_file.empty()) f.sf.jwt_public_key_pem = read_text_file(f.jwt_public_key_file, "--jwt-public-key");
+  try {
+    (void)netsuite::AccountZone(f.ns.timezone);
+  } catch (const Error& e) {
+    fail(Error::Kind::config, "--ns-timezone: {}", e.what());
+  }
   if (f.port_salesforce != 0 && f.port_salesforce == f.port_netsuite)
     fail(Error::Kind::config, "--port-salesforce and --port-netsuite are both {}", f.port_salesforce);
 }
@@ -144,6 +153,7 @@ std::string ready_json(const Flags& f, const std::string& sf_url, const std::str
                                   {"username", f.sf.username}}},
       {"netsuite", json::object{{"base_url", ns_url},
                                 {"account", f.ns.account},
+                                {"timezone", f.ns.timezone},
                                 {"consumer_key", f.ns.consumer_key},
                                 {"consumer_secret", f.ns.consumer_secret},
                                 {"token_id", f.ns.token_id},
@@ -233,7 +243,7 @@ int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
             to_iso8601_seconds(now), faults.any() ? server::to_string(faults) : "none", f.latency_ms,
             f.ns.max_concurrency);
   log->info("listening system=salesforce url={}", sf_url);
-  log->info("listening system=netsuite url={} account={}", ns_url, f.ns.account);
+  log->info("listening system=netsuite url={} account={} timezone={}", ns_url, f.ns.account, f.ns.timezone);
   if (!f.ready_file.empty()) write_file_atomically(f.ready_file, ready_json(f, sf_url, ns_url));
 
   const int signal = wait_for_stop_signal(stop_signals);

@@ -10,9 +10,15 @@
 // TBA go through connectors/http. Called by daemon/ through connectors::Source.
 //
 // Parts: netsuite_config.cpp (settings, account → realm and host),
+// netsuite_timezone.cpp (UTC cursor ↔ the account's wall-clock time),
 // netsuite_query.cpp (SuiteQL, request body and URL), netsuite_records.cpp
 // (answer → RawRecords), netsuite_verdict.cpp (status/errorCode → Verdict),
 // netsuite_window.cpp (window plan and checks), netsuite_source.cpp (paging).
+//
+// Time zone: NetSuite reads TO_DATE literals and writes TO_CHAR text as wall
+// time in the integration user's time zone (settings.timezone). The cursor
+// stays UTC; the literal is its wall time there, never later than the cursor
+// (DST fall-back), and o2c_modified is read back from that zone.
 #pragma once
 
 #include <chrono>
@@ -41,6 +47,7 @@ struct NetSuiteSettings {
   int page_size = 1000;                      // SuiteQL limit, 1..1000
   long result_ceiling = 100'000;             // rows one query can page through (offset + limit <= ceiling)
   std::chrono::seconds lookback{300};        // a finished pass restarts this far before its high-water mark
+  std::string timezone = "UTC";              // IANA zone NetSuite reads and writes wall times in (user preference)
 };
 
 // "1234567-sb1" or "1234567_sb1" → "1234567_SB1" (the OAuth realm NetSuite expects).

@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "connectors/http/url.h"
+#include "connectors/netsuite/netsuite_timezone.h"
 #include "core/error.h"
 #include "core/text.h"
 
@@ -82,6 +83,11 @@ NetSuiteSettings check_settings(NetSuiteSettings s) {
   if (s.client.max_concurrency < 1) problems.push_back("max_concurrency: must be at least 1");
   if (s.client.max_attempts < 1) problems.push_back("max_attempts: must be at least 1");
   if (s.lookback.count() < 0) problems.push_back("lookback: must not be negative");
+  try {
+    (void)AccountTimeZone(s.timezone);
+  } catch (const Error& e) {
+    problems.push_back(e.what());
+  }
   s.client.source = s.name;
 
   if (!problems.empty()) {

@@ -70,13 +70,6 @@ void check_balanced(const connectors::QuerySpec& query, std::string_view part, s
     throw mapping_error(query, fmt::format("{} '{}': {}", part, text, why));
 }
 
-std::string since_literal(Timestamp since) {
-  std::string text = to_iso8601_seconds(since);  // 2026-11-24T10:00:00Z
-  text[10] = ' ';
-  text.pop_back();
-  return text;
-}
-
 }  // namespace
 
 bool is_netsuite_id(std::string_view text) {
@@ -84,7 +77,7 @@ bool is_netsuite_id(std::string_view text) {
 }
 
 std::string build_suiteql(const connectors::QuerySpec& query, std::optional<Timestamp> since,
-                          std::string_view after_id) {
+                          std::string_view after_id, const AccountTimeZone& zone) {
   const std::string id = query.id_field.empty() ? "t.id" : query.id_field;
   const std::string& modstamp = query.cursor_field;
   for (const auto& [role, column] : {std::pair{"id", id}, std::pair{"cursor", modstamp}})
@@ -110,7 +103,8 @@ std::string build_suiteql(const connectors::QuerySpec& query, std::optional<Time
     conditions.push_back(fmt::format("({})", trim(query.where)));
   }
   if (since)
-    conditions.push_back(fmt::format("{} >= TO_DATE('{}', 'YYYY-MM-DD HH24:MI:SS')", modstamp, since_literal(*since)));
+    conditions.push_back(
+        fmt::format("{} >= TO_DATE('{}', 'YYYY-MM-DD HH24:MI:SS')", modstamp, zone.lower_bound_text(*since)));
   if (!after_id.empty()) {
     if (!is_netsuite_id(after_id))
       throw Error(Error::Kind::store,

@@ -3,35 +3,17 @@
 // o2c_modified plus its exact text (taken from the original bytes by offset).
 #include "connectors/netsuite/netsuite_records.h"
 
+#include <fmt/format.h>
 #include <simdjson.h>
 
-#include <fmt/format.h>
-
 #include "connectors/netsuite/netsuite_query.h"
+#include "core/text.h"
 #include "core/time.h"
 
 namespace o2c::netsuite {
 namespace {
 
 namespace od = simdjson::ondemand;
-
-// Replaces each byte that does not belong to a well-formed UTF-8 sequence by
-// '?', in place (same length, so offsets still match the original).
-void replace_invalid_utf8(char* data, std::size_t size) {
-  const auto* b = reinterpret_cast<const unsigned char*>(data);
-  for (std::size_t i = 0; i < size;) {
-    const unsigned c = b[i];
-    const std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                                              : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    bool ok = len != 0 && i + len <= size;
-    const unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;  // no overlongs
-    const unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;  // no surrogates, nothing above U+10FFFF
-    for (std::size_t k = 1; ok && k < len; ++k)
-      ok = b[i + k] >= (k == 1 ? lo : 0x80) && b[i + k] <= (k == 1 ? hi : 0xBF);
-    if (ok) i += len;
-    else data[i++] = '?';
-  }
-}
 
 std::string_view trim_right(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
@@ -51,17 +33,19 @@ std::optional<std::string> scalar_text(od::value value) {
 }
 
 void check_keys(connectors::RawRecord& record, const std::optional<std::string>& id,
-                const std::optional<std::string>& modified) {
+                const std::optional<std::string>& modified, const AccountTimeZone& zone) {
   if (!id) record.defect = fmt::format("item has no {} (the mapping's id expression gave null)", kIdAlias);
   else if (record.id = *id; !is_netsuite_id(*id))
     record.defect = fmt::format("{} '{}' is not a NetSuite internal id", kIdAlias, id->substr(0, 40));
-  if (const auto t = modified ? try_parse_timestamp(*modified) : std::nullopt) record.modified = *t;
+  if (const auto t = modified ? zone.parse_wall_time(*modified) : std::nullopt) record.modified = *t;
   else if (record.defect.empty())
-    record.defect = modified ? fmt::format("{} '{}' is not a timestamp", kModifiedAlias, modified->substr(0, 40))
+    record.defect = modified ? fmt::format("{} '{}' is not a 'YYYY-MM-DD HH24:MI:SS' timestamp", kModifiedAlias,
+                                           modified->substr(0, 40))
                              : fmt::format("item has no {} (the mapping's cursor column is null)", kModifiedAlias);
 }
 
-connectors::RawRecord cut_item(od::value item, const char* parsed_base, std::string_view original) {
+connectors::RawRecord cut_item(od::value item, const char* parsed_base, std::string_view original,
+                               const AccountTimeZone& zone) {
   connectors::RawRecord record;
   std::string_view raw;
   const auto type = item.type().value();
@@ -77,7 +61,7 @@ connectors::RawRecord cut_item(od::value item, const char* parsed_base, std::str
       else if (key == kModifiedAlias) modified = scalar_text(field.value());
     }
     raw = object.raw_json();
-    check_keys(record, id, modified);
+    check_keys(record, id, modified, zone);
   }
   raw = trim_right(raw);
   record.body = std::string(original.substr(static_cast<std::size_t>(raw.data() - parsed_base), raw.size()));
@@ -88,9 +72,10 @@ long read_count(od::value value) { return static_cast<long>(value.get_uint64().v
 
 }  // namespace
 
-std::optional<SuiteqlPage> cut_suiteql_page(std::string_view body, std::string& problem) {
+std::optional<SuiteqlPage> cut_suiteql_page(std::string_view body, const AccountTimeZone& zone,
+                                            std::string& problem) {
   simdjson::padded_string json(body);
-  replace_invalid_utf8(json.data(), json.size());
+  if (!is_valid_utf8(body)) replace_invalid_utf8(json.data(), json.size());   // rare: keep the fast path fast
   SuiteqlPage page;
   bool have_items = false, have_count = false, have_more = false, have_total = false;
   try {
@@ -100,7 +85,7 @@ std::optional<SuiteqlPage> cut_suiteql_page(std::string_view body, std::string& 
       const std::string_view key = field.unescaped_key();
       if (key == "items") {
         for (auto item : field.value().get_array())
-          page.records.push_back(cut_item(item.value(), json.data(), body));
+          page.records.push_back(cut_item(item.value(), json.data(), body, zone));
         have_items = true;
       } else if (key == "count") {
         page.count = read_count(field.value());

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "connectors/netsuite/netsuite_timezone.h"
 #include "connectors/source.h"
 
 namespace o2c::netsuite {
@@ -22,11 +23,13 @@ struct SuiteqlPage {
 };
 
 // Cuts one answer body into records (id from o2c_id, modified from
-// o2c_modified). Returns nullopt and says why in `problem` when the body is
-// not a usable answer (malformed or truncated JSON, or without items, count,
-// hasMore or totalResults), which the caller treats as transient. An item
-// without a readable id or modstamp comes back with `defect` set; bytes that
-// are not UTF-8 stay in that record's body as they arrived.
-std::optional<SuiteqlPage> cut_suiteql_page(std::string_view body, std::string& problem);
+// o2c_modified, wall time in `zone`). Returns nullopt and says why in
+// `problem` when the body is not a usable answer (malformed or truncated
+// JSON, or without items, count, hasMore or totalResults), which the caller
+// treats as transient. An item without a readable id or modstamp comes back
+// with `defect` set; bytes that are not UTF-8 stay in that record's body as
+// they arrived.
+std::optional<SuiteqlPage> cut_suiteql_page(std::string_view body, const AccountTimeZone& zone,
+                                            std::string& problem);
 
 }  // namespace o2c::netsuite

@@ -16,6 +16,7 @@
 #include "connectors/netsuite/netsuite.h"
 #include "connectors/netsuite/netsuite_config.h"
 #include "connectors/netsuite/netsuite_query.h"
+#include "connectors/netsuite/netsuite_timezone.h"
 #include "connectors/netsuite/netsuite_verdict.h"
 #include "connectors/netsuite/netsuite_window.h"
 #include "core/error.h"
@@ -33,6 +34,7 @@ class NetSuiteSource final : public connectors::Source, public std::enable_share
   NetSuiteSource(NetSuiteSettings settings, const Clock& clock)
       : settings_(std::move(settings)),
         clock_(clock),
+        zone_(settings_.timezone),
         client_(settings_.client),
         oauth_(http::OAuth1Settings{netsuite_realm(settings_.account), settings_.consumer_key,
                                     settings_.consumer_secret, settings_.token_id, settings_.token_secret},
@@ -43,12 +45,14 @@ class NetSuiteSource final : public connectors::Source, public std::enable_share
 
   const NetSuiteSettings& settings() const { return settings_; }
   const Clock& clock() const { return clock_; }
+  const AccountTimeZone& zone() const { return zone_; }
   http::Client& client() { return client_; }
   http::Auth& auth() { return oauth_; }
 
  private:
   NetSuiteSettings settings_;
   const Clock& clock_;
+  AccountTimeZone zone_;
   http::Client client_;
   http::OAuth1Auth oauth_;   // thread-safe: a nonce from OpenSSL's CSPRNG per attempt
 };
@@ -63,7 +67,7 @@ class NetSuiteStream final : public connectors::PageStream {
         cursor_(mode == connectors::SyncMode::full ? Cursor{} : from),
         log_(logger("source.netsuite")) {
     try {  // refuse a query that could never be sent before any request is made
-      build_suiteql(query_, cursor_.since, cursor_.tie_break_id);
+      build_suiteql(query_, cursor_.since, cursor_.tie_break_id, source_->zone());
     } catch (const Error& e) {
       throw in_context(e);
     }
@@ -134,7 +138,7 @@ class NetSuiteStream final : public connectors::PageStream {
   // Fetches the first page of a new window (alone: it says how many rows follow).
   SuiteqlPage open_window() {
     const bool rereading = reread_left_ > 0;
-    std::string query = build_suiteql(query_, cursor_.since, cursor_.tie_break_id);
+    std::string query = build_suiteql(query_, cursor_.since, cursor_.tie_break_id, source_->zone());
     SuiteqlPage first = fetch(query, 0);
     const long pages = rereading ? 1 : plan_.pages_for(first.total_results);
     window_.emplace(Window{std::move(query), first.total_results, pages, rereading,
@@ -188,7 +192,7 @@ class NetSuiteStream final : public connectors::PageStream {
     const auto classify = [&](const http::Response& response) {
       ++calls_;
       ++attempts;
-      return classify_suiteql_answer(response, page, problem);
+      return classify_suiteql_answer(response, source_->zone(), page, problem);
     };
     http::Response response;
     try {

@@ -47,13 +47,14 @@ std::string describe_answer(const http::Response& response) {
                      shown.excerpt());
 }
 
-http::Verdict classify_suiteql_answer(const http::Response& response, SuiteqlPage& page, std::string& problem) {
+http::Verdict classify_suiteql_answer(const http::Response& response, const AccountTimeZone& zone, SuiteqlPage& page,
+                                      std::string& problem) {
   const http::Verdict verdict = netsuite_verdict(response);
   if (verdict != http::Verdict::ok) {
     problem = describe_answer(response);
     return verdict;
   }
-  std::optional<SuiteqlPage> cut = cut_suiteql_page(response.body, problem);
+  std::optional<SuiteqlPage> cut = cut_suiteql_page(response.body, zone, problem);
   if (!cut) return http::Verdict::retry;
   page = std::move(*cut);
   problem.clear();

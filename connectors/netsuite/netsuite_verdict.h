@@ -24,9 +24,11 @@ NetSuiteError netsuite_error(std::string_view body);
 http::Verdict netsuite_verdict(const http::Response& response);
 
 // The whole check of a SuiteQL answer: netsuite_verdict, then on ok the body
-// is cut into `page`; a body that is not a usable answer turns ok into retry.
-// `problem` says what was wrong whenever the verdict is not ok.
-http::Verdict classify_suiteql_answer(const http::Response& response, SuiteqlPage& page, std::string& problem);
+// is cut into `page` (modstamps read in `zone`); a body that is not a usable
+// answer turns ok into retry. `problem` says what was wrong whenever the
+// verdict is not ok.
+http::Verdict classify_suiteql_answer(const http::Response& response, const AccountTimeZone& zone, SuiteqlPage& page,
+                                      std::string& problem);
 
 // What came back, for an error message: "HTTP 400 INVALID_PARAMETER: ...",
 // "got text/html (HTTP 200): <title>Maintenance</title>...".

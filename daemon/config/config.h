@@ -58,6 +58,7 @@ struct SourceConfig {
   std::string login_url;                 // Salesforce token endpoint host
   std::string audience;                  // Salesforce JWT aud
   std::string account;                   // NetSuite account id, e.g. 1234567_SB1
+  std::string timezone;                  // NetSuite: IANA zone of the integration user's dates, e.g. America/Los_Angeles
   AuthConfig auth;
   int max_concurrency = 0;
   double rate_per_second = 0;

@@ -28,6 +28,10 @@ const SettingsTable<SourceConfig>& source_settings() {
           .default_to("https://login.salesforce.com"),
       Setting<S>{"audience", T::text, &S::audience, "Salesforce jwt_bearer: the JWT aud claim (default: login_url)"},
       Setting<S>{"account", T::text, &S::account, "NetSuite: account id as NetSuite writes it, e.g. 1234567_SB1 (required)"},
+      Setting<S>{"timezone", T::timezone, &S::timezone,
+                 "NetSuite: time zone NetSuite uses for this integration user's dates (Home → Set Preferences → "
+                 "Time Zone); o2csync converts its cursor to it"}
+          .default_to("UTC"),
       Setting<S>{"max_concurrency", T::integer, &S::max_concurrency,
                  "Parallel requests (NetSuite's limit is shared by every integration of the account)"}
           .default_to("4")

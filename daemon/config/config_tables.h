@@ -18,7 +18,7 @@ const SettingsTable<LogConfig>& log_settings();
 
 // Settings that only one source kind understands (checked by validate()).
 inline const std::vector<std::string> kSalesforceOnly{"api_version", "login_url", "audience"};
-inline const std::vector<std::string> kNetSuiteOnly{"account"};
+inline const std::vector<std::string> kNetSuiteOnly{"account", "timezone"};
 inline const std::vector<std::string> kSalesforceAuth{"grant", "client_id", "client_secret", "user", "private_key"};
 inline const std::vector<std::string> kNetSuiteAuth{"consumer_key", "consumer_secret", "token_id", "token_secret"};
 

@@ -114,7 +114,7 @@ struct NetSuiteApi::Impl {
       : options(std::move(o)),
         catalog(std::move(c)),
         verifier(account_of(options), clock ? std::move(clock) : std::make_shared<SystemClock>()),
-        cache(options.query_cache_entries) {}
+        cache(options.query_cache_entries, AccountZone(options.timezone)) {}
 
   SimReply route(const SimRequest& request);
   SimReply suiteql(const SimRequest& request, std::string_view host, std::string_view query_string);

@@ -5,7 +5,8 @@
 // reply handler over a SimCatalog. The per-account concurrency limit is
 // enforced by sim/server (it sees requests in flight) using max_concurrency().
 // Parts: netsuite_oauth (TBA verification), netsuite_json (bodies),
-// suiteql_* (lexer, parser, binder, evaluator, executor, page cache).
+// suiteql_* (lexer, parser, binder, evaluator, executor, page cache, the
+// account's time zone).
 #pragma once
 
 #include <memory>
@@ -27,11 +28,13 @@ struct NetSuiteOptions {
   int max_concurrency = 4;              // concurrent requests per account
   int timestamp_skew_seconds = 300;     // oauth_timestamp tolerance
   std::size_t query_cache_entries = 16; // prepared SuiteQL queries kept for paging
+  std::string timezone = "UTC";         // IANA zone of TO_DATE / TO_CHAR wall times (suiteql_zone.h)
 };
 
 class NetSuiteApi {
  public:
   // `clock` checks oauth_timestamp and ages nonces; nullptr = the system clock.
+  // Throws Error(config) when options.timezone is not a known IANA zone.
   NetSuiteApi(NetSuiteOptions options, std::shared_ptr<const SimCatalog> catalog,
               std::shared_ptr<const Clock> clock = nullptr);
   ~NetSuiteApi();

@@ -241,7 +241,7 @@ void ExprBinder::bind_condition(Expr& e) {
 // A function of constants is evaluated once, here (TO_DATE('…', '…')).
 void ExprBinder::fold(Expr& e) {
   if (e.depth >= 0) return;
-  const RowView none{slots_, nullptr};
+  const RowView none{slots_, nullptr, zone_};
   e.constant = eval_value(e, none);
 }
 

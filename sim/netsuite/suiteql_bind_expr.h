@@ -11,7 +11,7 @@ namespace o2c::sim::netsuite {
 
 class ExprBinder {
  public:
-  explicit ExprBinder(const std::vector<Slot>& slots) : slots_(slots) {}
+  ExprBinder(const std::vector<Slot>& slots, const AccountZone& zone) : slots_(slots), zone_(zone) {}
   // Binds `e` with the slots [0, visible) in scope. Throws QueryError.
   void bind(Expr& e, std::size_t visible);
   static void require_value(const Expr& e);
@@ -28,6 +28,7 @@ class ExprBinder {
   void fold(Expr& e);
 
   const std::vector<Slot>& slots_;
+  const AccountZone& zone_;
 };
 
 }  // namespace o2c::sim::netsuite

@@ -145,15 +145,16 @@ SimTablePtr find_table(const SimCatalog& catalog, const std::string& name) {
   return table ? table : catalog.table(to_lower_ascii(name));
 }
 
-BoundQuery bind_query(SelectQuery ast, const SimCatalog& catalog) {
+BoundQuery bind_query(SelectQuery ast, const SimCatalog& catalog, const AccountZone& zone) {
   BoundQuery q;
   q.ast = std::move(ast);
+  q.zone = zone;
   q.slots.push_back(resolve_table(q.ast.from, catalog, q.slots));
   for (const auto& j : q.ast.joins) {
     q.slots.push_back(resolve_table(j.table, catalog, q.slots));
     q.slots.back().kind = j.kind;
   }
-  ExprBinder binder(q.slots);
+  ExprBinder binder(q.slots, q.zone);
   for (std::size_t i = 0; i < q.ast.joins.size(); ++i) {
     Expr& on = *q.ast.joins[i].on;
     binder.bind(on, i + 2);

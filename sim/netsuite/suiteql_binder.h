@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/netsuite/suiteql_ast.h"
+#include "sim/netsuite/suiteql_zone.h"
 #include "sim/sim_table.h"
 
 namespace o2c::sim::netsuite {
@@ -46,6 +47,7 @@ struct SeekBound {
 
 struct BoundQuery {
   SelectQuery ast;  // owns every Expr the pointers below point to
+  AccountZone zone;  // the account's time zone, for every evaluation
   std::vector<Slot> slots;
   std::vector<OutputColumn> outputs;
   std::vector<OrderKey> order;
@@ -57,6 +59,7 @@ struct BoundQuery {
 SimTablePtr find_table(const SimCatalog& catalog, const std::string& name);
 
 // Throws QueryError (unknown table/column/function, type mismatch, ...).
-BoundQuery bind_query(SelectQuery ast, const SimCatalog& catalog);
+// Constants (TO_DATE('…','…')) are folded in `zone`.
+BoundQuery bind_query(SelectQuery ast, const SimCatalog& catalog, const AccountZone& zone);
 
 }  // namespace o2c::sim::netsuite

@@ -14,7 +14,7 @@ std::shared_ptr<PreparedQuery> QueryCache::get(std::string_view text, const SimC
     lru_.erase(stale);
   }
   // Prepared under the lock so that concurrent first pages share one entry.
-  auto prepared = std::make_shared<PreparedQuery>(std::string(text), catalog);
+  auto prepared = std::make_shared<PreparedQuery>(std::string(text), catalog, zone_);
   lru_.push_front(prepared);
   by_text_.emplace(prepared->text(), lru_.begin());
   while (lru_.size() > capacity_) {

@@ -20,7 +20,9 @@ namespace o2c::sim::netsuite {
 
 class QueryCache {
  public:
-  explicit QueryCache(std::size_t capacity) : capacity_(capacity == 0 ? 1 : capacity) {}
+  // Queries are prepared with dates in `zone` (the account's time zone).
+  explicit QueryCache(std::size_t capacity, AccountZone zone = {})
+      : capacity_(capacity == 0 ? 1 : capacity), zone_(std::move(zone)) {}
   // The prepared query for `text`, preparing it if needed or `fresh`. Throws QueryError.
   std::shared_ptr<PreparedQuery> get(std::string_view text, const SimCatalog& catalog, bool fresh = false);
   std::size_t size() const;
@@ -28,6 +30,7 @@ class QueryCache {
  private:
   using Lru = std::list<std::shared_ptr<PreparedQuery>>;
   std::size_t capacity_;
+  AccountZone zone_;
   mutable std::mutex mutex_;
   Lru lru_;  // most recently used first
   std::unordered_map<std::string_view, Lru::iterator> by_text_;  // keys view into the entries

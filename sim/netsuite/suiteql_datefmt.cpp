@@ -75,7 +75,7 @@ int read_number(std::string_view text, std::size_t& i, Element e) {
   return value;
 }
 
-SimTime to_time(const Fields& f, std::string_view text) {
+WallTime to_time(const Fields& f, std::string_view text) {
   using namespace std::chrono;
   if (f.year < 0) throw DateFormatError{"the format has no YYYY: the year is required", 0};
   const year_month_day ymd{year{f.year}, month{static_cast<unsigned>(f.month)},
@@ -83,7 +83,7 @@ SimTime to_time(const Fields& f, std::string_view text) {
   if (!ymd.ok()) throw DateFormatError{fmt::format("'{}' is not a valid calendar date", text), 0};
   if (f.hour > 23 || f.minute > 59 || f.second > 59)
     throw DateFormatError{fmt::format("'{}' is not a valid time of day", text), 0};
-  return SimTime(sys_days(ymd)) + hours(f.hour) + minutes(f.minute) + seconds(f.second);
+  return WallTime(local_days(ymd)) + hours(f.hour) + minutes(f.minute) + seconds(f.second);
 }
 
 }  // namespace
@@ -127,7 +127,7 @@ DateFormat parse_date_format(std::string_view format) {
   return f;
 }
 
-std::string format_datetime(SimTime t, const DateFormat& format) {
+std::string format_datetime(WallTime t, const DateFormat& format) {
   using namespace std::chrono;
   const auto day_start = floor<days>(t);
   const year_month_day ymd{day_start};
@@ -147,7 +147,7 @@ std::string format_datetime(SimTime t, const DateFormat& format) {
   return out;
 }
 
-SimTime parse_datetime(std::string_view text, const DateFormat& format) {
+WallTime parse_datetime(std::string_view text, const DateFormat& format) {
   Fields fields;
   std::size_t i = 0;
   for (const auto& p : format.parts) {

@@ -1,8 +1,9 @@
 // sim/netsuite/suiteql_datefmt.h
 // Oracle datetime format models for TO_CHAR and TO_DATE: the elements YYYY
 // MM DD HH24 MI SS (case-insensitive), double-quoted literal text ("T",
-// "Z") and the punctuation - / , . ; : and space. Everything in UTC, the
-// simulated account's time zone.
+// "Z") and the punctuation - / , . ; : and space. They format and read wall
+// time; the evaluator converts it to and from the account's zone
+// (suiteql_zone.h).
 #pragma once
 
 #include <cstddef>
@@ -11,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/sim_table.h"
+#include "sim/netsuite/suiteql_zone.h"
 
 namespace o2c::sim::netsuite {
 
@@ -32,9 +33,9 @@ struct DateFormatError {
 
 // Throws DateFormatError naming the element it does not know.
 DateFormat parse_date_format(std::string_view format);
-std::string format_datetime(SimTime t, const DateFormat& format);
+std::string format_datetime(WallTime t, const DateFormat& format);
 // Parses `text` exactly as the format describes (Oracle TO_DATE); missing
 // month/day default to 1, missing time fields to 0. Throws DateFormatError.
-SimTime parse_datetime(std::string_view text, const DateFormat& format);
+WallTime parse_datetime(std::string_view text, const DateFormat& format);
 
 }  // namespace o2c::sim::netsuite

@@ -25,7 +25,7 @@ Tri apply(CompareOp op, std::optional<int> c) {
 Val eval_column(const Expr& e, const RowView& row) {
   const std::size_t pos = row.positions[e.slot];
   if (pos == kNoRow) return Val::null();
-  return from_sim(row.slots[static_cast<std::size_t>(e.slot)].table->value(pos, e.column), e.column_type);
+  return from_sim(row.slots[static_cast<std::size_t>(e.slot)].table->value(pos, e.column), e.column_type, row.zone);
 }
 
 Val eval_function(const Expr& e, const RowView& row) {
@@ -37,18 +37,18 @@ Val eval_function(const Expr& e, const RowView& row) {
   Val v = eval_value(*e.args.at(0), row);
   if (v.is_null()) return v;
   if (e.name == "TO_CHAR") {
-    if (e.format && v.is_temporal()) return Val::string(format_datetime(v.time, *e.format));
-    return Val::string(as_text(v));
+    if (e.format && v.is_temporal()) return Val::string(format_datetime(row.zone.to_wall(v.time), *e.format));
+    return Val::string(as_text(v, row.zone));
   }
   if (e.name == "TO_DATE") {
     try {
-      return Val::datetime(parse_datetime(as_text(v), *e.format));
+      return Val::datetime(row.zone.to_instant(parse_datetime(as_text(v, row.zone), *e.format)));
     } catch (const DateFormatError&) {
       return Val::null();
     }
   }
-  if (e.name == "UPPER") return Val::string(to_upper_ascii(as_text(v)));
-  if (e.name == "LOWER") return Val::string(to_lower_ascii(as_text(v)));
+  if (e.name == "UPPER") return Val::string(to_upper_ascii(as_text(v, row.zone)));
+  if (e.name == "LOWER") return Val::string(to_lower_ascii(as_text(v, row.zone)));
   return Val::null();  // the binder admits no other function
 }
 
@@ -104,7 +104,7 @@ Tri eval_condition(const Expr& e, const RowView& row) {
       const Val v = eval_value(*e.args[0], row);
       const Val p = eval_value(*e.args[1], row);
       if (v.is_null() || p.is_null()) return Tri::unknown;
-      return to_tri(like_match(as_text(v), as_text(p)) != e.negated);
+      return to_tri(like_match(as_text(v, row.zone), as_text(p, row.zone)) != e.negated);
     }
     case ExprKind::between: return eval_between(e, row);
     default: return Tri::unknown;

@@ -15,8 +15,8 @@ constexpr std::size_t kCheckpointEvery = 100;
 
 }  // namespace
 
-PreparedQuery::PreparedQuery(std::string text, const SimCatalog& catalog)
-    : text_(std::move(text)), query_(bind_query(parse_suiteql(text_), catalog)), rows_(query_) {
+PreparedQuery::PreparedQuery(std::string text, const SimCatalog& catalog, const AccountZone& zone)
+    : text_(std::move(text)), query_(bind_query(parse_suiteql(text_), catalog, zone)), rows_(query_) {
   for (const auto& s : query_.slots) sizes_.push_back(s.table->size());
   const auto& columns = query_.slots[0].table->columns();
   if (query_.natural_order && !query_.order.empty())
@@ -93,7 +93,7 @@ void PreparedQuery::collect_and_sort() {
   std::vector<Val> keys;
   const JoinedRows::Visitor collect = [&](const std::size_t* pos) {
     positions.insert(positions.end(), pos, pos + stride);
-    const RowView row{query_.slots, pos};
+    const RowView row{query_.slots, pos, query_.zone};
     for (const auto& k : query_.order) keys.push_back(eval_value(*k.expr, row));
     return true;
   };
@@ -122,10 +122,10 @@ void PreparedQuery::collect_and_sort() {
 }
 
 std::string PreparedQuery::render(const std::size_t* positions) const {
-  const RowView row{query_.slots, positions};
+  const RowView row{query_.slots, positions, query_.zone};
   std::string out = R"({"links":[])";
   for (const auto& col : query_.outputs) {
-    const auto text = output_text(eval_value(*col.expr, row));
+    const auto text = output_text(eval_value(*col.expr, row), query_.zone);
     if (!text) continue;  // NetSuite omits null columns
     out += ',';
     append_json_string(out, col.key);

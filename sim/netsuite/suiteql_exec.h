@@ -30,8 +30,8 @@ struct QueryPage {
 
 class PreparedQuery {
  public:
-  // Parses and binds `text`; throws QueryError.
-  PreparedQuery(std::string text, const SimCatalog& catalog);
+  // Parses and binds `text` (dates in `zone`); throws QueryError.
+  PreparedQuery(std::string text, const SimCatalog& catalog, const AccountZone& zone);
   PreparedQuery(const PreparedQuery&) = delete;
   PreparedQuery& operator=(const PreparedQuery&) = delete;
 

@@ -67,7 +67,7 @@ std::size_t utf8_length_at(std::string_view s, std::size_t i) {
   return std::min(n, s.size() - i);
 }
 
-std::string default_date_text(SimTime t) {
+std::string default_date_text(WallTime t) {
   const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(t)};
   return fmt::format("{}/{}/{}", static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                      static_cast<int>(ymd.year()));
@@ -172,26 +172,27 @@ bool like_match(std::string_view text, std::string_view pattern) {
   return p == pattern.size();
 }
 
-std::optional<std::string> output_text(const Val& v) {
+std::optional<std::string> output_text(const Val& v, const AccountZone& zone) {
   if (v.is_null()) return std::nullopt;
-  return as_text(v);
+  return as_text(v, zone);
 }
 
-std::string as_text(const Val& v) {
+std::string as_text(const Val& v, const AccountZone& zone) {
   switch (v.kind) {
     case Val::Kind::null: return {};
     case Val::Kind::boolean: return std::string(text_of_boolean(v.flag));
     case Val::Kind::number:
     case Val::Kind::text: return v.text;
     case Val::Kind::date:
-    case Val::Kind::time: return default_date_text(v.time);
+    case Val::Kind::time: return default_date_text(zone.to_wall(v.time));
   }
   return {};
 }
 
-Val from_sim(const SimValue& value, SimType type) {
+Val from_sim(const SimValue& value, SimType type, const AccountZone& zone) {
   struct Visitor {
     SimType type;
+    const AccountZone& zone;
     Val operator()(std::monostate) const { return Val::null(); }
     Val operator()(bool b) const { return Val::boolean(b); }
     Val operator()(const Decimal& d) const { return Val::number(d.text); }
@@ -200,10 +201,10 @@ Val from_sim(const SimValue& value, SimType type) {
                                   ((type == SimType::id || type == SimType::reference) && is_decimal(s));
       return numeric_column ? Val::number(s) : Val::string(s);
     }
-    Val operator()(const SimDate& d) const { return Val::date(SimTime(d)); }
+    Val operator()(const SimDate& d) const { return Val::date(zone.start_of(d)); }
     Val operator()(const SimTime& t) const { return Val::datetime(t); }
   };
-  return std::visit(Visitor{type}, value);
+  return std::visit(Visitor{type, zone}, value);
 }
 
 }  // namespace o2c::sim::netsuite

@@ -1,9 +1,10 @@
 // sim/netsuite/suiteql_value.h
 // Runtime values of the SuiteQL engine and their semantics: exact decimal
 // comparison on text (never through a double), dates and datetimes compared
-// as UTC instants, strings byte-wise, SQL three-valued logic, LIKE, the
-// default output text of each kind, and the conversion from SimValue
-// according to the column's SimType (numeric id/reference text is a number).
+// as UTC instants (a date is its local midnight in the account's zone),
+// strings byte-wise, SQL three-valued logic, LIKE, the default output text of
+// each kind, and the conversion from SimValue according to the column's
+// SimType (numeric id/reference text is a number).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "sim/netsuite/suiteql_zone.h"
 #include "sim/sim_table.h"
 
 namespace o2c::sim::netsuite {
@@ -20,7 +22,7 @@ struct Val {
   Kind kind = Kind::null;
   bool flag = false;  // boolean
   std::string text;   // number (exact decimal text as stored) or text
-  SimTime time{};     // date (midnight UTC) or time
+  SimTime time{};     // date (its local midnight) or time, as a UTC instant
 
   static Val null() { return {}; }
   static Val boolean(bool b) { return {Kind::boolean, b, {}, {}}; }
@@ -55,12 +57,13 @@ std::string join_key(const Val& v);
 bool like_match(std::string_view text, std::string_view pattern);
 
 // The text NetSuite sends for a value (numbers as their exact text, booleans
-// T/F, dates and datetimes in the account's date format M/D/YYYY); nullopt
-// for null, which the item omits.
-std::optional<std::string> output_text(const Val& v);
+// T/F, dates and datetimes in the account's date format M/D/YYYY, the day in
+// the account's zone); nullopt for null, which the item omits.
+std::optional<std::string> output_text(const Val& v, const AccountZone& zone);
 // The text a value stands for where text is needed (LIKE, TO_CHAR, UPPER).
-std::string as_text(const Val& v);
+std::string as_text(const Val& v, const AccountZone& zone);
 
-Val from_sim(const SimValue& value, SimType type);
+// A SimDate becomes the instant of its local midnight in `zone`.
+Val from_sim(const SimValue& value, SimType type, const AccountZone& zone);
 
 }  // namespace o2c::sim::netsuite

@@ -152,7 +152,25 @@ TEST(ExampleMappings, NetSuiteInvoiceAndCreditMemo) {
   EXPECT_NE(q.from.find("JOIN customer c"), std::string::npos);
   EXPECT_EQ(q.where, "t.type IN ('CustInvc', 'CustCred')");
   EXPECT_EQ(q.cursor_field, "t.lastmodifieddate");
-  EXPECT_EQ(q.select.back().second, "TO_CHAR(t.lastmodifieddate, 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
+  EXPECT_EQ(q.select.back().second, "t.voided");
+}
+
+// NetSuite writes datetimes in the account's time zone; the connector
+// converts its modstamp to UTC, and a mapping without `modified:` keeps it.
+TEST(ExampleMappings, ModifiedDefaultsToTheConnectorsModstamp) {
+  auto mapper = load_mapping(example("netsuite-invoice.yaml"));
+  auto page = records("netsuite-invoice.jsonl");
+  page.at(0).modified = parse_timestamp("2026-11-24T19:55:30Z");
+  const MapResult r = mapper->map_all(page, "erp");
+  ASSERT_FALSE(r.records.empty());
+  EXPECT_EQ(schema::meta_of(r.records[0]).modified, parse_timestamp("2026-11-24T19:55:30Z"));
+
+  auto sf = load_mapping(example("salesforce-order.yaml"));   // maps SystemModstamp itself
+  auto orders = records("salesforce-order.jsonl");
+  orders.at(0).modified = parse_timestamp("2000-01-01T00:00:00Z");
+  const MapResult o = sf->map_all(orders, "crm");
+  ASSERT_FALSE(o.records.empty());
+  EXPECT_NE(schema::meta_of(o.records[0]).modified, parse_timestamp("2000-01-01T00:00:00Z"));
 }
 
 TEST(ExampleMappings, NetSuitePayment) {

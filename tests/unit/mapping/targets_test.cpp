@@ -18,11 +18,11 @@ std::vector<std::string> required_of(TargetKind kind) {
 
 TEST(Targets, RequiredFieldsPerKind) {
   using V = std::vector<std::string>;
-  EXPECT_EQ(required_of(TargetKind::order), (V{"external_id", "modified", "number", "customer_id", "amount"}));
-  EXPECT_EQ(required_of(TargetKind::invoice), (V{"external_id", "modified", "number", "customer_id", "amount"}));
-  EXPECT_EQ(required_of(TargetKind::customer), (V{"external_id", "modified", "name"}));
-  EXPECT_EQ(required_of(TargetKind::payment), (V{"external_id", "modified", "customer_id", "amount"}));
-  EXPECT_EQ(required_of(TargetKind::order_line), (V{"external_id", "modified", "order_id", "amount"}));
+  EXPECT_EQ(required_of(TargetKind::order), (V{"external_id", "number", "customer_id", "amount"}));
+  EXPECT_EQ(required_of(TargetKind::invoice), (V{"external_id", "number", "customer_id", "amount"}));
+  EXPECT_EQ(required_of(TargetKind::customer), (V{"external_id", "name"}));
+  EXPECT_EQ(required_of(TargetKind::payment), (V{"external_id", "customer_id", "amount"}));
+  EXPECT_EQ(required_of(TargetKind::order_line), (V{"external_id", "order_id", "amount"}));
 }
 
 TEST(Targets, LoadTimeCompatibility) {

@@ -28,6 +28,8 @@ connectors::QuerySpec invoice_query() {
   return q;
 }
 
+const AccountTimeZone kUtc("UTC");
+
 Error::Kind kind_of(const std::function<void()>& f) {
   try {
     f();
@@ -39,7 +41,7 @@ Error::Kind kind_of(const std::function<void()>& f) {
 }
 
 TEST(NetSuiteQuery, ResumedWindowHasWhereSinceAndKeyset) {
-  EXPECT_EQ(build_suiteql(invoice_query(), parse_timestamp("2026-11-24T10:00:00.900Z"), "12345"),
+  EXPECT_EQ(build_suiteql(invoice_query(), parse_timestamp("2026-11-24T10:00:00.900Z"), "12345", kUtc),
             "SELECT t.id AS o2c_id, TO_CHAR(t.lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS o2c_modified, "
             "t.id AS id, t.tranid AS tranid, TO_CHAR(t.trandate, 'YYYY-MM-DD') AS trandate, "
             R"(TO_CHAR(t.lastmodifieddate, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS lastmodifieddate )"
@@ -52,44 +54,44 @@ TEST(NetSuiteQuery, ResumedWindowHasWhereSinceAndKeyset) {
 TEST(NetSuiteQuery, NoConditionGivesOneEqualsOne) {
   auto q = invoice_query();
   q.where.clear();
-  const std::string text = build_suiteql(q, std::nullopt, "");
+  const std::string text = build_suiteql(q, std::nullopt, "", kUtc);
   EXPECT_NE(text.find(" WHERE 1 = 1 ORDER BY t.id ASC"), std::string::npos) << text;
   q.from.clear();
   q.object = "customer";
   q.id_field = "id";
   q.cursor_field = "lastmodifieddate";
   q.select = {{"entityid", "entityid"}};
-  EXPECT_EQ(build_suiteql(q, std::nullopt, ""),
+  EXPECT_EQ(build_suiteql(q, std::nullopt, "", kUtc),
             "SELECT id AS o2c_id, TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS o2c_modified, "
             "entityid AS entityid FROM customer WHERE 1 = 1 ORDER BY id ASC");
 }
 
 TEST(NetSuiteQuery, KeysetIdMustBeDigitsOnly) {
-  EXPECT_EQ(kind_of([] { build_suiteql(invoice_query(), std::nullopt, "12 OR 1 = 1"); }), Error::Kind::store);
-  EXPECT_EQ(kind_of([] { build_suiteql(invoice_query(), std::nullopt, "-1"); }), Error::Kind::store);
-  EXPECT_NO_THROW(build_suiteql(invoice_query(), std::nullopt, "9876543210"));
+  EXPECT_EQ(kind_of([] { build_suiteql(invoice_query(), std::nullopt, "12 OR 1 = 1", kUtc); }), Error::Kind::store);
+  EXPECT_EQ(kind_of([] { build_suiteql(invoice_query(), std::nullopt, "-1", kUtc); }), Error::Kind::store);
+  EXPECT_NO_THROW(build_suiteql(invoice_query(), std::nullopt, "9876543210", kUtc));
 }
 
 TEST(NetSuiteQuery, InjectionThroughColumnsAliasesOrWhereIsRefused) {
   auto q = invoice_query();
   q.id_field = "t.id; DELETE FROM transaction";
-  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, ""); }), Error::Kind::config);
+  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, "", kUtc); }), Error::Kind::config);
   q = invoice_query();
   q.cursor_field = "t.lastmodifieddate) OR (1 = 1";
-  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, ""); }), Error::Kind::config);
+  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, "", kUtc); }), Error::Kind::config);
   q = invoice_query();
   q.select.push_back({"o2c_id", "t.entity"});
-  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, ""); }), Error::Kind::config);
+  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, "", kUtc); }), Error::Kind::config);
   q = invoice_query();
   q.select.push_back({"x, t.memo AS y", "t.memo"});
-  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, ""); }), Error::Kind::config);
+  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, "", kUtc); }), Error::Kind::config);
   q = invoice_query();
   q.where = "t.type = 'CustInvc') OR (1 = 1";
-  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, ""); }), Error::Kind::config);
+  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, "", kUtc); }), Error::Kind::config);
   q.where = "t.memo = 'it''s";
-  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, ""); }), Error::Kind::config);
+  EXPECT_EQ(kind_of([&] { build_suiteql(q, std::nullopt, "", kUtc); }), Error::Kind::config);
   q.where = "t.memo = 'it''s (fine)'";
-  EXPECT_NO_THROW(build_suiteql(q, std::nullopt, ""));
+  EXPECT_NO_THROW(build_suiteql(q, std::nullopt, "", kUtc));
 }
 
 TEST(NetSuiteQuery, BodyIsJsonWithTheQueryEscaped) {

@@ -17,6 +17,8 @@ namespace {
 
 using http::Verdict;
 
+const AccountTimeZone kUtc("UTC");
+
 const std::string kItem1 =
     R"({"links":[],"o2c_id":"8812","o2c_modified":"2026-05-03 10:15:00","tranid":"INV10023","foreigntotal":"1200.10"})";
 const std::string kItem2 =
@@ -32,7 +34,7 @@ std::string answer(const std::vector<std::string>& items, long total = -1, bool 
 
 SuiteqlPage cut(const std::string& body) {
   std::string problem;
-  auto page = cut_suiteql_page(body, problem);
+  auto page = cut_suiteql_page(body, kUtc, problem);
   EXPECT_TRUE(page) << problem;
   return page ? std::move(*page) : SuiteqlPage{};
 }
@@ -87,7 +89,7 @@ TEST(NetSuiteRecords, ItemWithoutUsableIdOrModstampIsADefectAndThePageGoesOn) {
   EXPECT_EQ(p.records[1].defect, "o2c_id 'INV-1' is not a NetSuite internal id");
   EXPECT_NE(p.records[2].defect.find("no o2c_modified"), std::string::npos);
   EXPECT_EQ(p.records[2].id, "8815");
-  EXPECT_EQ(p.records[3].defect, "o2c_modified '5/3/2026' is not a timestamp");
+  EXPECT_EQ(p.records[3].defect, "o2c_modified '5/3/2026' is not a 'YYYY-MM-DD HH24:MI:SS' timestamp");
   EXPECT_TRUE(p.records[4].defect.empty());
 }
 
@@ -95,12 +97,12 @@ TEST(NetSuiteRecords, TruncatedOrIncompleteAnswersAreRefused) {
   const std::string full = answer({kItem1, kItem2});
   std::string problem;
   for (std::size_t at : {full.size() - 1, full.size() / 2, std::size_t{1}}) {
-    EXPECT_FALSE(cut_suiteql_page(full.substr(0, at), problem)) << at;
+    EXPECT_FALSE(cut_suiteql_page(full.substr(0, at), kUtc, problem)) << at;
     EXPECT_NE(problem.find("JSON"), std::string::npos);
   }
-  EXPECT_FALSE(cut_suiteql_page(R"({"count":0,"hasMore":false,"items":[]})", problem));
+  EXPECT_FALSE(cut_suiteql_page(R"({"count":0,"hasMore":false,"items":[]})", kUtc, problem));
   EXPECT_EQ(problem, "JSON answer without totalResults");
-  EXPECT_FALSE(cut_suiteql_page(R"({"count":0,"hasMore":false,"totalResults":0})", problem));
+  EXPECT_FALSE(cut_suiteql_page(R"({"count":0,"hasMore":false,"totalResults":0})", kUtc, problem));
   EXPECT_EQ(problem, "JSON answer without items");
 }
 
@@ -120,13 +122,13 @@ TEST(NetSuiteVerdict, HtmlOrTruncatedAnswerWithStatus200IsRetried) {
   SuiteqlPage page;
   std::string problem;
   EXPECT_EQ(classify_suiteql_answer(reply(200, "<html><head><title>NetSuite Login</title></head></html>", "text/html"),
-                                    page, problem),
+                                    kUtc, page, problem),
             Verdict::retry);
   EXPECT_EQ(problem, "got text/html (HTTP 200): <title>NetSuite Login</title></head></html>");
   const std::string full = answer({kItem1});
-  EXPECT_EQ(classify_suiteql_answer(reply(200, full.substr(0, full.size() - 3)), page, problem), Verdict::retry);
+  EXPECT_EQ(classify_suiteql_answer(reply(200, full.substr(0, full.size() - 3)), kUtc, page, problem), Verdict::retry);
   EXPECT_NE(problem.find("truncated or malformed JSON"), std::string::npos);
-  EXPECT_EQ(classify_suiteql_answer(reply(200, full), page, problem), Verdict::ok);
+  EXPECT_EQ(classify_suiteql_answer(reply(200, full), kUtc, page, problem), Verdict::ok);
   EXPECT_EQ(page.records.size(), 1u);
 }
 

@@ -1,6 +1,9 @@
 // tests/unit/daemon/config/config_reference_test.cpp — the configuration
 // reference is rendered from the same tables the parser reads: every setting
 // is listed with its default.
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "daemon/config/config_tables.h"
@@ -44,6 +47,27 @@ TEST(ConfigReference, EveryDefaultParses) {
   check(reconcile_settings());
   check(report_settings());
   check(log_settings());
+}
+
+// README.md carries the reference between two markers; it must be exactly what
+// the tables render (on a mismatch the rendered text is written to the build
+// folder, ready to paste).
+TEST(ConfigReference, ReadmeHoldsTheRenderedReference) {
+  std::ifstream in(std::string(O2C_SOURCE_DIR) + "/README.md");
+  std::stringstream readme;
+  readme << in.rdbuf();
+  const std::string text = readme.str();
+  const std::string begin = "<!-- CONFIG-REFERENCE:BEGIN (generated from daemon/config/config_tables.cpp) -->\n";
+  const std::string end = "<!-- CONFIG-REFERENCE:END -->";
+  const auto b = text.find(begin), e = text.find(end);
+  ASSERT_NE(b, std::string::npos) << "README.md lacks the marker " << begin;
+  ASSERT_NE(e, std::string::npos) << "README.md lacks the marker " << end;
+  const std::string rendered = config_reference_markdown();
+  if (text.substr(b + begin.size(), e - b - begin.size()) != rendered) {
+    const std::string out = std::string(O2C_BINARY_DIR) + "/config-reference.md";
+    std::ofstream(out) << rendered;
+    ADD_FAILURE() << "README.md's configuration reference is out of date; the current one is in " << out;
+  }
 }
 
 }  // namespace

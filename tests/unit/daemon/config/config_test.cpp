@@ -201,6 +201,51 @@ TEST_F(ConfigFile, SettingsOfTheOtherSourceKindAndMissingAuth) {
     EXPECT_TRUE(has(err, line)) << "missing: " << line << "\n" << err;
 }
 
+// field-pitfalls #12: NetSuite reads and writes dates in the integration
+// user's time zone; the setting names it (IANA), is UTC by default, and means
+// nothing to a Salesforce source.
+TEST_F(ConfigFile, NetSuiteTimezoneIsAnIanaNameUtcByDefaultAndNetSuiteOnly) {
+  write("config.yaml", R"(sources:
+  erp:
+    kind: netsuite
+    account: "1234567_SB1"
+    timezone: America/Los_Angeles
+    auth: { consumer_key: env:A, consumer_secret: env:B, token_id: env:C, token_secret: env:D }
+    objects:
+      invoices: { mapping: mappings/netsuite-invoice.yaml }
+  erp2:
+    kind: netsuite
+    account: "7654321"
+    auth: { consumer_key: env:A, consumer_secret: env:B, token_id: env:C, token_secret: env:D }
+    objects:
+      invoices: { mapping: mappings/netsuite-invoice.yaml }
+)");
+  const Config cfg = load_config("config.yaml");
+  EXPECT_EQ(cfg.find_source("erp")->timezone, "America/Los_Angeles");
+  EXPECT_EQ(cfg.find_source("erp2")->timezone, "UTC");
+  const std::string err = errors_of(R"(sources:
+  erp:
+    kind: netsuite
+    account: "1234567_SB1"
+    timezone: America/Los_Angles
+    auth: { consumer_key: env:A, consumer_secret: env:B, token_id: env:C, token_secret: env:D }
+    objects:
+      invoices: { mapping: mappings/netsuite-invoice.yaml }
+  crm:
+    kind: salesforce
+    url: https://acme.my.salesforce.com
+    timezone: Europe/Paris
+    auth: { grant: client_credentials, client_id: env:SF_ID, client_secret: env:SF_SECRET }
+    objects:
+      orders: { mapping: mappings/salesforce-order.yaml }
+)");
+  EXPECT_TRUE(has(err, "config.yaml:5:15: sources.erp.timezone: unknown time zone 'America/Los_Angles'")) << err;
+  EXPECT_TRUE(
+      has(err, "config.yaml:12:15: sources.crm.timezone: only for NetSuite sources (this source is salesforce)"))
+      << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n') + 1, 2) << err;
+}
+
 TEST_F(ConfigFile, MappingFileErrorsAreIncluded) {
   write("mappings/broken.yaml", "source: salesforce\nobject: Order\ntarget: ordr\ncursor: SystemModstamp\nfields: {}\n");
   const std::string err = errors_of(R"(sources:

@@ -23,6 +23,7 @@
 
 #include "core/time.h"
 #include "sim/netsuite/netsuite_api.h"
+#include "sim/netsuite/suiteql_zone.h"
 #include "sim/sim_table.h"
 
 namespace o2c::sim::netsuite::test {
@@ -84,6 +85,11 @@ class TestCatalog final : public SimCatalog {
 inline SimTime at(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
   using namespace std::chrono;
   return SimTime(sys_days(year{y} / month{m} / day{d})) + hours(hh) + minutes(mm) + seconds(ss);
+}
+
+// The same fields as wall-clock time (no zone).
+inline WallTime wall(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
+  return WallTime(at(y, m, d, hh, mm, ss).time_since_epoch());
 }
 
 // ---- an independent RFC 5849 signer -------------------------------------

@@ -19,7 +19,7 @@ std::string random_condition(std::mt19937& rng) {
   const auto stamp = [&] {
     const SimTime t = at(2026, 1, 1) + std::chrono::minutes(minute(rng));
     return fmt::format("TO_DATE('{}', 'YYYY-MM-DD HH24:MI:SS')",
-                       format_datetime(t, parse_date_format("YYYY-MM-DD HH24:MI:SS")));
+                       format_datetime(AccountZone().to_wall(t), parse_date_format("YYYY-MM-DD HH24:MI:SS")));
   };
   switch (rng() % 11) {
     case 0: return fmt::format("t.id > {}", id(rng));

@@ -18,7 +18,7 @@ struct Failure {
 Failure failure_of(const std::string& q) {
   const auto catalog = make_business_catalog();
   try {
-    PreparedQuery prepared(q, *catalog);
+    PreparedQuery prepared(q, *catalog, AccountZone());
   } catch (const QueryError& e) {
     return {e.what(), e.position()};
   }

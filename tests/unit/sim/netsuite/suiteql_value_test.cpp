@@ -69,25 +69,26 @@ TEST(SuiteQlValue, LikeMatchesCharactersNotBytes) {
 }
 
 TEST(SuiteQlValue, SimValuesConvertPerColumnType) {
-  EXPECT_EQ(from_sim(std::string("12"), SimType::id).kind, Val::Kind::number);
-  EXPECT_EQ(from_sim(std::string("801AB"), SimType::reference).kind, Val::Kind::text);
-  EXPECT_EQ(from_sim(std::string("12"), SimType::text).kind, Val::Kind::text);
-  EXPECT_EQ(from_sim(Decimal{"1.50"}, SimType::decimal).text, "1.50");
-  EXPECT_TRUE(from_sim(SimValue{}, SimType::text).is_null());
-  EXPECT_EQ(output_text(from_sim(true, SimType::boolean)), "T");
-  EXPECT_EQ(output_text(Val::date(at(2026, 1, 9))), "1/9/2026");
-  EXPECT_FALSE(output_text(Val::null()));
+  const AccountZone utc;
+  EXPECT_EQ(from_sim(std::string("12"), SimType::id, utc).kind, Val::Kind::number);
+  EXPECT_EQ(from_sim(std::string("801AB"), SimType::reference, utc).kind, Val::Kind::text);
+  EXPECT_EQ(from_sim(std::string("12"), SimType::text, utc).kind, Val::Kind::text);
+  EXPECT_EQ(from_sim(Decimal{"1.50"}, SimType::decimal, utc).text, "1.50");
+  EXPECT_TRUE(from_sim(SimValue{}, SimType::text, utc).is_null());
+  EXPECT_EQ(output_text(from_sim(true, SimType::boolean, utc), utc), "T");
+  EXPECT_EQ(output_text(Val::date(at(2026, 1, 9)), utc), "1/9/2026");
+  EXPECT_FALSE(output_text(Val::null(), utc));
 }
 
 TEST(SuiteQlDateFormat, FormatsAndParsesOracleElements) {
   const DateFormat iso = parse_date_format("YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"");
-  const SimTime t = at(2026, 11, 24, 7, 5, 9);
+  const WallTime t = wall(2026, 11, 24, 7, 5, 9);
   EXPECT_EQ(format_datetime(t, iso), "2026-11-24T07:05:09Z");
   EXPECT_EQ(parse_datetime("2026-11-24T07:05:09Z", iso), t);
   EXPECT_EQ(format_datetime(t + std::chrono::milliseconds(999), iso), "2026-11-24T07:05:09Z");
   const DateFormat d = parse_date_format("dd/mm/yyyy");
-  EXPECT_EQ(parse_datetime("24/11/2026", d), at(2026, 11, 24));
-  EXPECT_EQ(parse_datetime("1/2/2026", d), at(2026, 2, 1));  // Oracle accepts fewer digits
+  EXPECT_EQ(parse_datetime("24/11/2026", d), wall(2026, 11, 24));
+  EXPECT_EQ(parse_datetime("1/2/2026", d), wall(2026, 2, 1));  // Oracle accepts fewer digits
   EXPECT_TRUE(iso.has_time());
   EXPECT_FALSE(d.has_time());
 }

@@ -119,6 +119,7 @@ TEST_F(SimBinary, ServesBothSystemsAndTheAdminApiThenStopsOnSigterm) {
   EXPECT_EQ(sf.at("client_secret").as_string(), "o2c-demo-secret");
   EXPECT_EQ(sf.at("username").as_string(), "integration@acme.example");
   EXPECT_EQ(ns.at("account").as_string(), "1234567_SB1");
+  EXPECT_EQ(ns.at("timezone").as_string(), "UTC");  // --ns-timezone's default
   for (const char* key : {"consumer_key", "consumer_secret", "token_id", "token_secret"})
     EXPECT_TRUE(ns.at(key).is_string()) << key;
   const unsigned short sf_port = port_of(sf.at("instance_url")), ns_port = port_of(ns.at("base_url"));
@@ -197,6 +198,9 @@ TEST_F(SimBinary, BadFlagsExitWith2AndNameTheProblem) {
   EXPECT_EQ(run({"--bogus"}).first, 2);
   EXPECT_EQ(run({"--port-salesforce", "4444", "--port-netsuite", "4444"}).first, 2);
   EXPECT_EQ(run({"--jwt-public-key", (dir_ / "missing.pem").string()}).first, 2);
+  const auto [zone_code, zone_log] = run({"--ns-timezone", "America/Los_Angles"});
+  EXPECT_EQ(zone_code, 2);
+  EXPECT_NE(zone_log.find("--ns-timezone: unknown time zone 'America/Los_Angles'"), std::string::npos) << zone_log;
 }
 
 }  // namespace
