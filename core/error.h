@@ -20,6 +20,16 @@ struct ErrorContext {
   int line = 0;         // 1-based, 0 = unknown
   int column = 0;
   std::string describe() const;  // "source=x object=y id=z" or "file:line:col"
+  static ErrorContext of_source(std::string name) {
+    ErrorContext c;
+    c.source = std::move(name);
+    return c;
+  }
+  static ErrorContext of_object(std::string name) {
+    ErrorContext c;
+    c.object = std::move(name);
+    return c;
+  }
 };
 
 class Error : public std::runtime_error {

@@ -25,6 +25,8 @@ std::size_t first_invalid_utf8(std::string_view s);
 void replace_invalid_utf8(char* data, std::size_t size);
 std::string to_upper_ascii(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
+// Equal when ASCII letters are folded (header names, JSON keys).
+bool iequals_ascii(std::string_view a, std::string_view b);
 std::string_view trim(std::string_view s);
 
 }  // namespace o2c

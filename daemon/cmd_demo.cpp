@@ -78,8 +78,11 @@ int cmd_demo(const GlobalOptions& global, const DemoOptions& opt) {
   fmt::print("\nweekly report {}: {} open exceptions ({} new this week)\n  {}\n  {}\nconfig and mappings: {}\n",
              report.week, report.summary.open, report.summary.new_this_week, report.files.html.string(),
              report.files.csv.string(), config_path.string());
-  fmt::print("log: {}\nexplore: o2csync --config {} exceptions list\n", log_file.string(), config_path.string());
-  fmt::print("(the simulator has stopped; to re-run commands against it, start `o2csync-sim` yourself)\n");
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  fmt::print("log: {}\nexplore: {} --config {} exceptions list\n", log_file.string(),
+             ec ? std::string("o2csync") : self.string(), config_path.string());
+  fmt::print("(exceptions, report and status read the database; sync needs the simulator again: o2csync-sim)\n");
   return synced.failed == 0 && check.all_match ? kExitOk : kExitRunErrors;
 }
 

@@ -47,12 +47,12 @@ boost::json::object to_json(const schema::StoredException& e) {
 }
 
 void print_table(const std::vector<schema::StoredException>& list) {
-  fmt::print("{:<17} {:<25} {:<13} {:<28} {:<10} {:<12} {:>16}\n", "id", "kind", "state", "customer", "order",
-             "invoice", "amount");
+  fmt::print("{:<17} {:<25} {:<13} {:<36} {:<10} {:<12} {:>16}\n", "id", "kind", "state", "customer / record",
+             "order", "invoice", "amount");
   for (const auto& e : list) {
     const auto& item = e.item;
     const std::string what = item.kind == schema::ExceptionKind::data_invalid ? item.record_key : item.customer_name;
-    fmt::print("{:<17} {:<25} {:<13} {:<28.28} {:<10} {:<12} {:>16}\n", e.id, schema::info(item.kind).name,
+    fmt::print("{:<17} {:<25} {:<13} {:<36.36} {:<10} {:<12} {:>16}\n", e.id, schema::info(item.kind).name,
                schema::to_string(e.state), what, item.order_number, item.invoice_number,
                item.amount ? reports::format_amount(*item.amount) : "");
   }

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   CLI::App app{"o2csync — keeps order-to-cash honest: syncs signed orders (Salesforce) and invoices (NetSuite),\n"
                "reconciles them, and writes a weekly exception report for the AR team."};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "o2csync " O2C_VERSION);
   GlobalOptions global;
   app.add_option("--config", global.config_path, "Configuration file")->capture_default_str();
   app.add_option("--log-level", global.log_level, "trace, debug, info, warn, error")

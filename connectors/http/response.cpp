@@ -11,14 +11,6 @@ namespace o2c::http {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
 
 // HTTP-date (RFC 9110 §5.6.7): IMF-fixdate, or the obsolete RFC 850 and asctime forms.
 std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view text) {
@@ -39,13 +31,13 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
 }  // namespace
 
 void set_header(Request& request, std::string_view name, std::string value) {
-  std::erase_if(request.headers, [&](const Header& h) { return iequals(h.name, name); });
+  std::erase_if(request.headers, [&](const Header& h) { return iequals_ascii(h.name, name); });
   request.headers.push_back({std::string(name), std::move(value)});
 }
 
 std::string_view Response::header(std::string_view name) const {
   for (const auto& h : headers)
-    if (iequals(h.name, name)) return h.value;
+    if (iequals_ascii(h.name, name)) return h.value;
   return {};
 }
 

@@ -17,12 +17,6 @@
 namespace o2c::netsuite {
 namespace {
 
-ErrorContext source_context(std::string source) {
-  ErrorContext context;
-  context.source = std::move(source);
-  return context;
-}
-
 bool is_account_id(std::string_view account) {
   return !account.empty() && std::all_of(account.begin(), account.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
@@ -93,7 +87,7 @@ NetSuiteSettings check_settings(NetSuiteSettings s) {
   if (!problems.empty()) {
     const std::string prefix = fmt::format("netsuite source {}: ", s.name);
     throw Error(Error::Kind::config, prefix + fmt::format("{}", fmt::join(problems, "\n" + prefix)),
-                source_context(s.name));
+                ErrorContext::of_source(s.name));
   }
   return s;
 }

@@ -19,12 +19,6 @@
 namespace o2c::netsuite {
 namespace {
 
-ErrorContext object_context(std::string object) {
-  ErrorContext context;
-  context.object = std::move(object);
-  return context;
-}
-
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -62,7 +56,7 @@ std::string balance_problem(std::string_view text) {
 
 Error mapping_error(const connectors::QuerySpec& query, const std::string& what) {
   return Error(Error::Kind::config, fmt::format("netsuite: mapping for object {}: {}", query.object, what),
-               object_context(query.object));
+               ErrorContext::of_object(query.object));
 }
 
 void check_balanced(const connectors::QuerySpec& query, std::string_view part, std::string_view text) {
@@ -110,7 +104,7 @@ std::string build_suiteql(const connectors::QuerySpec& query, std::optional<Time
       throw Error(Error::Kind::store,
                   fmt::format("netsuite: {}: stored cursor id '{}' is not a NetSuite internal id", query.object,
                               after_id.substr(0, 40)),
-                  object_context(query.object));
+                  ErrorContext::of_object(query.object));
     conditions.push_back(fmt::format("{} > {}", id, after_id));
   }
   if (conditions.empty()) conditions.push_back("1 = 1");

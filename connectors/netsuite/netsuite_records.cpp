@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "connectors/json_scalar.h"
 #include "connectors/netsuite/netsuite_query.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -14,23 +15,6 @@ namespace o2c::netsuite {
 namespace {
 
 namespace od = simdjson::ondemand;
-
-std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// A column value as text: strings unescaped, numbers as their token; nullopt for null.
-std::optional<std::string> scalar_text(od::value value) {
-  switch (value.type().value()) {
-    case od::json_type::null: return std::nullopt;
-    case od::json_type::string: return std::string(value.get_string().value());
-    case od::json_type::object:
-    case od::json_type::array: return std::string("(not a scalar)");
-    default: return std::string(trim_right(value.raw_json_token()));
-  }
-}
 
 void check_keys(connectors::RawRecord& record, const std::optional<std::string>& id,
                 const std::optional<std::string>& modified, const AccountTimeZone& zone) {
@@ -57,13 +41,13 @@ connectors::RawRecord cut_item(od::value item, const char* parsed_base, std::str
     std::optional<std::string> id, modified;
     for (auto field : object) {
       const std::string_view key = field.unescaped_key();
-      if (key == kIdAlias) id = scalar_text(field.value());
-      else if (key == kModifiedAlias) modified = scalar_text(field.value());
+      if (key == kIdAlias) id = connectors::json_scalar_text(field.value());
+      else if (key == kModifiedAlias) modified = connectors::json_scalar_text(field.value());
     }
     raw = object.raw_json();
     check_keys(record, id, modified, zone);
   }
-  raw = trim_right(raw);
+  raw = connectors::trim_json_token(raw);
   record.body = std::string(original.substr(static_cast<std::size_t>(raw.data() - parsed_base), raw.size()));
   return record;
 }

@@ -13,12 +13,6 @@
 namespace o2c::salesforce {
 namespace {
 
-ErrorContext source_context(std::string source) {
-  ErrorContext context;
-  context.source = std::move(source);
-  return context;
-}
-
 std::string without_trailing_slash(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
   return url;
@@ -74,7 +68,7 @@ SalesforceSettings check_settings(SalesforceSettings s) {
   if (!problems.empty()) {
     const std::string prefix = fmt::format("salesforce source {}: ", s.name);
     throw Error(Error::Kind::config, prefix + fmt::format("{}", fmt::join(problems, "\n" + prefix)),
-                source_context(s.name));
+                ErrorContext::of_source(s.name));
   }
   return s;
 }

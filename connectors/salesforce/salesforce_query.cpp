@@ -17,12 +17,6 @@
 namespace o2c::salesforce {
 namespace {
 
-ErrorContext object_context(std::string object) {
-  ErrorContext context;
-  context.object = std::move(object);
-  return context;
-}
-
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // "" when the where clause has balanced parentheses and closed string
@@ -48,7 +42,7 @@ std::string where_problem(std::string_view where) {
 
 Error query_error(const connectors::QuerySpec& query, const std::string& what) {
   return Error(Error::Kind::config, fmt::format("salesforce: mapping for object {}: {}", query.object, what),
-               object_context(query.object));
+               ErrorContext::of_object(query.object));
 }
 
 }  // namespace
@@ -101,7 +95,7 @@ std::string build_soql(const connectors::QuerySpec& query, std::optional<Timesta
       throw Error(Error::Kind::store,
                   fmt::format("salesforce: {}: stored cursor id '{}' is not a Salesforce record id",
                               query.object, after_id.substr(0, 40)),
-                  object_context(query.object));
+                  ErrorContext::of_object(query.object));
     conditions.push_back(fmt::format("{} > '{}'", id, after_id));
   }
   if (!trim(query.where).empty()) {
@@ -128,7 +122,7 @@ std::string soql_url(std::string_view base, std::string_view api_version, bool i
                             "Salesforce accepts in a GET (414 URI Too Long); shorten the mapping's where clause or "
                             "field list",
                             object, url.size(), kMaxUrlBytes),
-                object_context(std::string(object)));
+                ErrorContext::of_object(std::string(object)));
   return url;
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "connectors/json_scalar.h"
 #include "connectors/salesforce/salesforce_query.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -14,32 +15,6 @@ namespace o2c::salesforce {
 namespace {
 
 namespace od = simdjson::ondemand;
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// A scalar as text: strings unescaped, anything else as its JSON token; nullopt for null.
-std::optional<std::string> scalar_text(od::value value) {
-  switch (value.type().value()) {
-    case od::json_type::null: return std::nullopt;
-    case od::json_type::string: return std::string(value.get_string().value());
-    case od::json_type::object:
-    case od::json_type::array: return std::string("(not a scalar)");
-    default: return std::string(trim_right(value.raw_json_token()));
-  }
-}
 
 connectors::RawRecord cut_record(od::value item, const RecordKeys& keys, const char* parsed_base,
                                  std::string_view original) {
@@ -54,8 +29,8 @@ connectors::RawRecord cut_record(od::value item, const RecordKeys& keys, const c
     std::optional<std::string> id, modstamp;
     for (auto field : object) {
       const std::string_view key = field.unescaped_key();
-      if (iequals(key, keys.id_field)) id = scalar_text(field.value());
-      else if (iequals(key, keys.modstamp_field)) modstamp = scalar_text(field.value());
+      if (iequals_ascii(key, keys.id_field)) id = connectors::json_scalar_text(field.value());
+      else if (iequals_ascii(key, keys.modstamp_field)) modstamp = connectors::json_scalar_text(field.value());
     }
     raw = object.raw_json();
     if (!id) record.defect = fmt::format("record has no {}", keys.id_field);
@@ -66,7 +41,7 @@ connectors::RawRecord cut_record(od::value item, const RecordKeys& keys, const c
       record.defect = modstamp ? fmt::format("{} '{}' is not a timestamp", keys.modstamp_field, modstamp->substr(0, 40))
                                : fmt::format("record has no {}", keys.modstamp_field);
   }
-  raw = trim_right(raw);
+  raw = connectors::trim_json_token(raw);
   record.body = std::string(original.substr(static_cast<std::size_t>(raw.data() - parsed_base), raw.size()));
   return record;
 }

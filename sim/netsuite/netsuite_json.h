@@ -11,15 +11,14 @@
 #include <vector>
 
 #include "sim/sim_http.h"
+#include "sim/sim_json.h"
 
 namespace o2c::sim::netsuite {
 
 inline constexpr std::string_view kJsonContentType = "application/vnd.oracle.resource+json; type=collection";
 inline constexpr std::string_view kErrorContentType = "application/vnd.oracle.resource+json; type=error";
 
-// Appends `s` as a JSON string literal: escapes '"', '\\' and control
-// characters; every other byte (UTF-8 or not) is copied as is.
-void append_json_string(std::string& out, std::string_view s);
+using sim::append_json_string;   // sim/sim_json.h
 
 // An optional o:errorDetails member naming what the error is about, e.g.
 // {"o:errorQueryParam", "offset"}, {"o:errorHeader", "Prefer"}, {"o:errorPath", "q"}.

@@ -9,12 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "sim/sim_json.h"
 #include "sim/sim_table.h"
 
 namespace o2c::sim::salesforce {
 
-// Appends `"s"` with JSON escapes.
-void append_json_string(std::string& out, std::string_view s);
+using sim::append_json_string;   // sim/sim_json.h
 // Appends a SimValue as its own JSON type (null, true/false, number, string).
 void append_json_value(std::string& out, const SimValue& value);
 
