@@ -6,61 +6,18 @@
 #include <regex>
 
 #include <boost/json.hpp>
-#include <curl/curl.h>
 #include <gtest/gtest.h>
 
 #include "daemon/demo_setup.h"
-#include "daemon/sim_launcher.h"
-#include "tests/integration/command_runner.h"
+#include "tests/integration/sim_session.h"
 
 namespace o2c::testing {
 namespace {
 
-std::string http_post(const std::string& url, const std::string& body) {
-  CURL* curl = curl_easy_init();
-  std::string reply;
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char* p, size_t s, size_t n, void* out) {
-    static_cast<std::string*>(out)->append(p, s * n);
-    return s * n;
-  });
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
-  curl_easy_perform(curl);
-  curl_easy_cleanup(curl);
-  return reply;
-}
-
 class SyncLifecycle : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = make_temp_dir("o2c-life");
-    sim_ = std::make_unique<daemon::SimProcess>(sim_binary(),
-                                                std::vector<std::string>{"--orders", "600", "--seed", "11"}, dir_);
-    sim_url_ = boost::json::parse(sim_->ready_json()).as_object().at("url").as_string().c_str();
-    daemon::write_demo_mappings(dir_ + "/mappings");
-    config_ = daemon::write_demo_config(dir_, daemon::parse_ready_file(sim_->ready_json()),
-                                        "sqlite://" + dir_ + "/o2c.db")
-                  .string();
-    ASSERT_EQ(o2c({"db", "migrate"}).exit_code, 0);
-  }
-  CommandResult o2c(std::vector<std::string> args) {
-    args.insert(args.begin(), {o2csync_binary(), "--config", config_});
-    return run_command(args);
-  }
-  std::string exceptions_json() { return o2c({"exceptions", "list", "--format", "json", "--state", "all"}).out; }
-  // By value: a range-for over parse(...).as_array() would outlive its temporary.
-  boost::json::array exceptions() { return boost::json::parse(exceptions_json()).as_array(); }
-  std::string state_of(const std::string& kind, const std::string& order_id) {
-    for (const auto& e : exceptions()) {
-      const auto& o = e.as_object();
-      if (o.at("kind").as_string() == kind && o.at("order_id").as_string() == order_id)
-        return std::string(o.at("state").as_string());
-    }
-    return "absent";
-  }
-  std::string dir_, config_, sim_url_;
-  std::unique_ptr<daemon::SimProcess> sim_;
+  SimSession sim_{"o2c-life", {"--orders", "600", "--seed", "11"}};
+  CommandResult o2c(std::vector<std::string> args) { return sim_.o2c(std::move(args)); }
 };
 
 long total_records(const std::string& sync_output) {
@@ -85,23 +42,22 @@ TEST_F(SyncLifecycle, SecondSyncReadsOnlyTheLookbackWindow) {
 TEST_F(SyncLifecycle, LateCommittedOrderArrivesWithTheNextIncrementalSync) {
   ASSERT_EQ(o2c({"sync"}).exit_code, 0);
   ASSERT_EQ(o2c({"reconcile"}).exit_code, 0);
-  const auto reply = http_post(sim_url_ + "/sim/admin/mutate",
-                               R"({"action":"insert_late","system":"salesforce","object":"Order"})");
+  const auto reply = sim_.mutate(R"({"action":"insert_late","system":"salesforce","object":"Order"})");
   const auto created = boost::json::parse(reply).as_object().at("id").as_string();
   const std::string late_id(created.data(), created.size());
   ASSERT_FALSE(late_id.empty()) << reply;
-  EXPECT_EQ(state_of("ORDER_NOT_INVOICED", late_id), "absent");
+  EXPECT_EQ(sim_.state_of("ORDER_NOT_INVOICED", late_id), "absent");
   const auto sync = o2c({"sync"});
   ASSERT_EQ(sync.exit_code, 0) << sync.out << sync.err;
   ASSERT_EQ(o2c({"reconcile"}).exit_code, 0);
-  EXPECT_EQ(state_of("ORDER_NOT_INVOICED", late_id), "open");
+  EXPECT_EQ(sim_.state_of("ORDER_NOT_INVOICED", late_id), "open");
 }
 
 TEST_F(SyncLifecycle, ExceptionResolvesWhenTheOrderIsDeletedAtTheSourceAndAckSurvives) {
   ASSERT_EQ(o2c({"sync"}).exit_code, 0);
   ASSERT_EQ(o2c({"reconcile"}).exit_code, 0);
   std::vector<std::string> not_invoiced;
-  for (const auto& e : exceptions())
+  for (const auto& e : sim_.exceptions())
     if (e.as_object().at("kind").as_string() == "ORDER_NOT_INVOICED")
       not_invoiced.emplace_back(e.as_object().at("order_id").as_string().c_str());
   ASSERT_GE(not_invoiced.size(), 2u);
@@ -109,28 +65,27 @@ TEST_F(SyncLifecycle, ExceptionResolvesWhenTheOrderIsDeletedAtTheSourceAndAckSur
 
   // Acknowledge one, delete the other order in Salesforce.
   std::string kept_id;
-  for (const auto& e : exceptions())
+  for (const auto& e : sim_.exceptions())
     if (e.as_object().at("order_id").as_string() == kept) kept_id = e.as_object().at("id").as_string().c_str();
   ASSERT_EQ(o2c({"exceptions", "ack", kept_id.substr(0, 8), "--note", "customer confirmed PO next week"}).exit_code, 0);
-  const auto reply = http_post(sim_url_ + "/sim/admin/mutate",
-                               R"({"action":"delete","system":"salesforce","object":"Order","id":")" + gone + "\"}");
+  const auto reply = sim_.mutate(R"({"action":"delete","system":"salesforce","object":"Order","id":")" + gone + "\"}");
   ASSERT_NE(reply.find(gone), std::string::npos) << reply;
 
   ASSERT_EQ(o2c({"sync"}).exit_code, 0);
   ASSERT_EQ(o2c({"reconcile"}).exit_code, 0);
-  EXPECT_EQ(state_of("ORDER_NOT_INVOICED", gone), "resolved");
-  EXPECT_EQ(state_of("ORDER_NOT_INVOICED", kept), "acknowledged");
+  EXPECT_EQ(sim_.state_of("ORDER_NOT_INVOICED", gone), "resolved");
+  EXPECT_EQ(sim_.state_of("ORDER_NOT_INVOICED", kept), "acknowledged");
 }
 
 TEST_F(SyncLifecycle, UnreachableHostIsOneClearLineAndExit1) {
   // Every Salesforce URL (instance and login) now points at a closed port.
-  const std::string sf_url = daemon::parse_ready_file(sim_->ready_json()).salesforce_url;
-  std::string text = read_file(config_);
+  const std::string sf_url = daemon::parse_ready_file(sim_.ready_json()).salesforce_url;
+  std::string text = read_file(sim_.config());
   for (auto at = text.find(sf_url); at != std::string::npos; at = text.find(sf_url, at))
     text.replace(at, sf_url.size(), "http://127.0.0.1:1");
   // Two attempts are enough to see the retry and the final message.
   text = std::regex_replace(text, std::regex("max_attempts: \\d+"), "max_attempts: 2");
-  std::ofstream(config_) << text;
+  std::ofstream(sim_.config()) << text;
   const auto r = o2c({"sync", "--source", "salesforce"});
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE((r.out + r.err).find("salesforce"), std::string::npos);
@@ -138,8 +93,7 @@ TEST_F(SyncLifecycle, UnreachableHostIsOneClearLineAndExit1) {
 }
 
 TEST_F(SyncLifecycle, BadCredentialsNameTheSourceAndTheSettingWithoutTheSecret) {
-  const auto r = run_command({o2csync_binary(), "--config", config_, "sync", "--source", "netsuite"},
-                             {"O2C_DEMO_NS_TOKEN_SECRET=wrong-token-secret-123"});
+  const auto r = sim_.o2c({"sync", "--source", "netsuite"}, {"O2C_DEMO_NS_TOKEN_SECRET=wrong-token-secret-123"});
   EXPECT_NE(r.exit_code, 0) << r.out << r.err;
   const std::string all = r.out + r.err;
   EXPECT_NE(all.find("netsuite"), std::string::npos) << all;
