@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <fmt/format.h>
+
 #include "core/error.h"
 #include "core/log.h"
 #include "daemon/mapped_pages.h"
@@ -32,9 +34,9 @@ SyncOutcome sync_stream(const store::StreamKey& key, connectors::Source& source,
     pages = source.open(mapper.info().query, from, mode);
     MappedPages mapped_pages(*pages, mapper, key.source);
     while (auto item = mapped_pages.next()) {
-      const connectors::Page* page = &item->page;
+      const connectors::Page& page = item->page;
       const mapping::MapResult& mapped = item->mapped;
-      store.commit_page(key, mapped.records, mapped.invalid, page->next.to_text());
+      store.commit_page(key, mapped.records, mapped.invalid, page.next.to_text());
       ++out.stats.pages;
       out.stats.records += static_cast<long>(mapped.records.size());
       out.stats.invalid += static_cast<long>(mapped.invalid.size());
@@ -42,14 +44,18 @@ SyncOutcome sync_stream(const store::StreamKey& key, connectors::Source& source,
         log->warn("record invalid run={} stream={} ext_id={} field={} reason={}", run_id, key.to_text(),
                   bad.external_id, bad.field, bad.reason);
       log->debug("page committed run={} stream={} page={} records={} invalid={} cursor={}", run_id, key.to_text(),
-                 out.stats.pages, mapped.records.size(), mapped.invalid.size(), page->next.to_text());
-      if (page->last) break;
+                 out.stats.pages, mapped.records.size(), mapped.invalid.size(), page.next.to_text());
+      if (page.last) break;
     }
   } catch (const Error& e) {
     if (e.kind() == Error::Kind::store) throw;
     out.ok = false;
     out.stats.error = e.what();
     log->error("sync failed run={} stream={} kind={} error={}", run_id, key.to_text(), to_string(e.kind()), e.what());
+  } catch (const std::exception& e) {  // a bug, not bad data: record it on the run and go on with the next stream
+    out.ok = false;
+    out.stats.error = fmt::format("internal error: {}", e.what());
+    log->error("sync failed run={} stream={} kind=internal error={}", run_id, key.to_text(), e.what());
   }
   out.stats.api_calls = pages ? pages->api_calls() : 0;
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();

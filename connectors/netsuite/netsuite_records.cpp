@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "connectors/json_scalar.h"
+#include "connectors/json_records.h"
 #include "connectors/netsuite/netsuite_query.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -30,25 +30,13 @@ void check_keys(connectors::RawRecord& record, const std::optional<std::string>&
 
 connectors::RawRecord cut_item(od::value item, const char* parsed_base, std::string_view original,
                                const AccountTimeZone& zone) {
+  connectors::JsonItem cut = connectors::cut_json_item(item, kIdAlias, kModifiedAlias, false, parsed_base, original);
   connectors::RawRecord record;
-  std::string_view raw;
-  const auto type = item.type().value();
-  if (type != od::json_type::object) {
-    raw = type == od::json_type::array ? item.get_array().value().raw_json().value() : item.raw_json_token();
+  record.body = std::move(cut.body);
+  if (!cut.is_object)
     record.defect = "item is not a JSON object";
-  } else {
-    od::object object = item.get_object();
-    std::optional<std::string> id, modified;
-    for (auto field : object) {
-      const std::string_view key = field.unescaped_key();
-      if (key == kIdAlias) id = connectors::json_scalar_text(field.value());
-      else if (key == kModifiedAlias) modified = connectors::json_scalar_text(field.value());
-    }
-    raw = object.raw_json();
-    check_keys(record, id, modified, zone);
-  }
-  raw = connectors::trim_json_token(raw);
-  record.body = std::string(original.substr(static_cast<std::size_t>(raw.data() - parsed_base), raw.size()));
+  else
+    check_keys(record, cut.id, cut.modstamp, zone);
   return record;
 }
 

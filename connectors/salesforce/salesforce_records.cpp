@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "connectors/json_scalar.h"
+#include "connectors/json_records.h"
 #include "connectors/salesforce/salesforce_query.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -18,31 +18,23 @@ namespace od = simdjson::ondemand;
 
 connectors::RawRecord cut_record(od::value item, const RecordKeys& keys, const char* parsed_base,
                                  std::string_view original) {
+  connectors::JsonItem cut =
+      connectors::cut_json_item(item, keys.id_field, keys.modstamp_field, true, parsed_base, original);
   connectors::RawRecord record;
-  std::string_view raw;
-  const auto type = item.type().value();
-  if (type != od::json_type::object) {
-    raw = type == od::json_type::array ? item.get_array().value().raw_json().value() : item.raw_json_token();
+  record.body = std::move(cut.body);
+  if (!cut.is_object) {
     record.defect = "record is not a JSON object";
-  } else {
-    od::object object = item.get_object();
-    std::optional<std::string> id, modstamp;
-    for (auto field : object) {
-      const std::string_view key = field.unescaped_key();
-      if (iequals_ascii(key, keys.id_field)) id = connectors::json_scalar_text(field.value());
-      else if (iequals_ascii(key, keys.modstamp_field)) modstamp = connectors::json_scalar_text(field.value());
-    }
-    raw = object.raw_json();
-    if (!id) record.defect = fmt::format("record has no {}", keys.id_field);
-    else if (record.id = *id; !is_salesforce_id(*id))
-      record.defect = fmt::format("{} '{}' is not a Salesforce record id", keys.id_field, id->substr(0, 40));
-    if (const auto t = modstamp ? try_parse_timestamp(*modstamp) : std::nullopt) record.modified = *t;
-    else if (record.defect.empty())
-      record.defect = modstamp ? fmt::format("{} '{}' is not a timestamp", keys.modstamp_field, modstamp->substr(0, 40))
-                               : fmt::format("record has no {}", keys.modstamp_field);
+    return record;
   }
-  raw = connectors::trim_json_token(raw);
-  record.body = std::string(original.substr(static_cast<std::size_t>(raw.data() - parsed_base), raw.size()));
+  const auto& id = cut.id;
+  const auto& modstamp = cut.modstamp;
+  if (!id) record.defect = fmt::format("record has no {}", keys.id_field);
+  else if (record.id = *id; !is_salesforce_id(*id))
+    record.defect = fmt::format("{} '{}' is not a Salesforce record id", keys.id_field, id->substr(0, 40));
+  if (const auto t = modstamp ? try_parse_timestamp(*modstamp) : std::nullopt) record.modified = *t;
+  else if (record.defect.empty())
+    record.defect = modstamp ? fmt::format("{} '{}' is not a timestamp", keys.modstamp_field, modstamp->substr(0, 40))
+                             : fmt::format("record has no {}", keys.modstamp_field);
   return record;
 }
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "connectors/json_scalar.h"
+#include "connectors/json_records.h"
 
 namespace o2c::connectors {
 namespace {
