@@ -61,8 +61,11 @@ enum class SyncMode { incremental, full };
 
 // What a connector needs from the mapping file to build its query.
 struct QuerySpec {
-  std::string object;                  // Salesforce object / NetSuite main table ("Order", "transaction")
-  std::vector<std::string> fields;     // Salesforce: field paths to SELECT
+  std::string object;                  // Salesforce object / NetSuite main table / SAP entity set / Oracle resource / SQL name
+  std::vector<std::string> fields;     // Salesforce SELECT, SAP $select, Oracle fields=: the field paths the mapping reads
+  std::string service;                 // SAP: OData service root path; Oracle: REST resource collection path
+  std::vector<std::string> expand;     // SAP $expand / Oracle expand=: navigation properties / child resources
+  std::string sql;                     // SQL source: the SELECT, with :cursor and :last_id bind parameters
   std::vector<std::pair<std::string, std::string>> select;  // NetSuite: alias → SuiteQL expression
   std::string from;                    // NetSuite: FROM clause (with joins), e.g. "transaction t JOIN ..."
   std::string where;                   // extra filter, source syntax, "" = none

@@ -100,6 +100,17 @@ Timestamp parse_sap_date(std::string_view s) {
   return t;
 }
 
+std::optional<Timestamp> try_parse_wire_timestamp(std::string_view text) {
+  if (text.starts_with("/Date(")) {
+    try {
+      return parse_sap_date(text);
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  }
+  return try_parse_timestamp(text);
+}
+
 std::optional<Date> try_parse_date(std::string_view text) {
   if (text.size() != 10) return std::nullopt;
   return date_prefix(text);

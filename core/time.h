@@ -20,6 +20,9 @@ Timestamp parse_timestamp(std::string_view text);
 std::optional<Timestamp> try_parse_timestamp(std::string_view text);
 // "/Date(1714557600000)/" or "/Date(1714557600000+0120)/" (SAP OData v2).
 Timestamp parse_sap_date(std::string_view text);
+// ISO 8601 as try_parse_timestamp, or SAP OData's "/Date(ms)/" and
+// "/Date(ms±hhmm)/": what a mapping's datetime() and date() read.
+std::optional<Timestamp> try_parse_wire_timestamp(std::string_view text);
 // "2024-05-01" only.
 Date parse_date(std::string_view text);
 std::optional<Date> try_parse_date(std::string_view text);

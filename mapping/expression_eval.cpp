@@ -56,6 +56,8 @@ Value date_of(const Value& x, const std::string& format) {
     case Kind::datetime: v.date = to_date(x.time); return v;
     case Kind::string: {
       auto d = format.empty() ? try_parse_date(trim(x.text)) : parse_date_with_format(trim(x.text), format);
+      if (!d && format.empty())   // SAP OData: a date is midnight UTC as /Date(ms)/
+        if (const auto t = try_parse_wire_timestamp(trim(x.text)); t && trim(x.text).starts_with("/Date(")) d = to_date(*t);
       if (!d) throw EvalError(fmt::format("{} is not a date (expected {})", describe(x), format.empty() ? "YYYY-MM-DD" : format));
       v.date = *d;
       return v;
@@ -72,8 +74,8 @@ Value datetime_of(const Value& x) {
     case Kind::datetime: return x;
     case Kind::date: v.time = to_timestamp(x.date); return v;
     case Kind::string: {
-      auto t = try_parse_timestamp(trim(x.text));
-      if (!t) throw EvalError(fmt::format("{} is not an ISO 8601 date-time", describe(x)));
+      auto t = try_parse_wire_timestamp(trim(x.text));
+      if (!t) throw EvalError(fmt::format("{} is not an ISO 8601 date-time (or SAP /Date(ms)/)", describe(x)));
       v.time = *t;
       return v;
     }

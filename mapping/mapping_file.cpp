@@ -19,9 +19,25 @@
 namespace o2c::mapping {
 namespace {
 
-const std::vector<std::string> kTopKeys{"source", "object", "target", "where", "cursor", "id",
-                                        "include_deleted", "from", "select", "fields"};
-const std::vector<std::string> kSources{"salesforce", "netsuite"};
+const std::vector<std::string> kTopKeys{"source", "object", "target", "where",  "cursor", "id",    "include_deleted",
+                                        "from",   "select", "fields", "service", "expand", "query"};
+const std::vector<std::string> kSources{"salesforce", "netsuite", "sap", "oracle", "sql"};
+
+// Keys only some source kinds take, with the kinds that take them.
+struct KindKey {
+  const char* key;
+  std::vector<std::string> kinds;
+  const char* what;
+};
+const std::vector<KindKey> kKindKeys{
+    {"include_deleted", {"salesforce"}, "Salesforce reads deleted rows with queryAll; other sources map their own "
+                                        "deleted/voided/cancelled column"},
+    {"select", {"netsuite"}, "NetSuite SuiteQL columns"},
+    {"from", {"netsuite"}, "the NetSuite SuiteQL FROM clause"},
+    {"service", {"sap", "oracle"}, "the SAP OData service or Oracle REST resource path"},
+    {"expand", {"sap", "oracle"}, "SAP navigation properties / Oracle child resources"},
+    {"query", {"sql"}, "the SQL source's SELECT"},
+};
 const std::vector<std::string> kTargets{"customer", "order", "order_line", "invoice", "payment"};
 
 class FileCompiler {
@@ -85,8 +101,8 @@ class FileCompiler {
     }
     source_ = scalar(root["source"], "source", true, root);
     if (!source_.empty() && std::find(kSources.begin(), kSources.end(), source_) == kSources.end()) {
-      add(root["source"].Mark(), fmt::format("source: unknown source kind '{}' (expected salesforce or netsuite){}",
-                                             source_, suggestion_suffix(source_, kSources)));
+      add(root["source"].Mark(), fmt::format("source: unknown source kind '{}' (expected {}){}", source_,
+                                             fmt::join(kSources, ", "), suggestion_suffix(source_, kSources)));
       source_.clear();
     }
     out_.info.source_kind = source_;
@@ -104,22 +120,69 @@ class FileCompiler {
     q.cursor_field = scalar(root["cursor"], "cursor", true, root);
     q.where = scalar(root["where"], "where", false, root);
     q.id_field = scalar(root["id"], "id", false, root);
-    if (q.id_field.empty()) q.id_field = source_ == "netsuite" ? "t.id" : "Id";
+    if (q.id_field.empty() && source_ == "netsuite") q.id_field = "t.id";
+    if (q.id_field.empty() && source_ == "salesforce") q.id_field = "Id";
+    if (q.id_field.empty() && !source_.empty())
+      add(root.Mark(), fmt::format("id: missing (the record's key field in the {} source, e.g. {})", source_,
+                                   source_ == "sap" ? "BillingDocument" : source_ == "oracle" ? "CustomerTransactionId"
+                                                                                              : "customer_trx_id"));
+    refuse_keys_of_other_kinds(root);
     if (const YAML::Node d = root["include_deleted"]) {
       bool value = false;
-      if (!d.IsScalar() || !YAML::convert<bool>::decode(d, value))
-        add(d.Mark(), "include_deleted: expected true or false");
-      else if (value && source_ == "netsuite")
-        add(d.Mark(), "include_deleted: only for Salesforce (NetSuite mappings map voided/deleted columns)");
+      if (!d.IsScalar() || !YAML::convert<bool>::decode(d, value)) add(d.Mark(), "include_deleted: expected true or false");
       q.include_deleted = value;
     }
-    if (source_ == "salesforce")
-      for (const char* k : {"select", "from"})
-        if (root[k]) add(root[k].Mark(), fmt::format("{}: only for NetSuite mappings", k));
     if (source_ == "netsuite") {
       q.from = scalar(root["from"], "from", false, root);
       if (q.from.empty()) q.from = q.object;
     }
+    if (source_ == "sap" || source_ == "oracle") {
+      q.service = scalar(root["service"], "service", true, root);
+      if (!q.service.empty() && q.service.front() != '/')
+        add(root["service"].Mark(), fmt::format("service: '{}' must be a path starting with '/'", q.service));
+      read_expand(root["expand"]);
+    }
+    if (source_ == "sql") read_query(root);
+  }
+
+  void refuse_keys_of_other_kinds(const YAML::Node& root) {
+    if (source_.empty()) return;
+    for (const auto& k : kKindKeys)
+      if (root[k.key] && std::find(k.kinds.begin(), k.kinds.end(), source_) == k.kinds.end())
+        add(root[k.key].Mark(), fmt::format("{}: not for {} mappings ({}: {})", k.key, source_, k.what,
+                                            fmt::join(k.kinds, ", ")));
+  }
+
+  // A list, or one comma-separated text: "to_Item, to_Partner".
+  void read_expand(const YAML::Node& expand) {
+    if (!expand) return;
+    auto& out = out_.info.query.expand;
+    const auto push = [&](std::string_view item) {
+      if (const auto t = trim(item); !t.empty()) out.emplace_back(t);
+    };
+    if (expand.IsSequence()) {
+      for (const auto& item : expand)
+        if (item.IsScalar()) push(item.Scalar());
+        else add(item.Mark(), "expand: expected names");
+    } else if (expand.IsScalar()) {
+      std::string_view text = expand.Scalar();
+      for (auto comma = text.find(','); ; comma = text.find(',')) {
+        push(text.substr(0, comma));
+        if (comma == std::string_view::npos) break;
+        text.remove_prefix(comma + 1);
+      }
+    } else {
+      add(expand.Mark(), "expand: expected a list of names");
+    }
+  }
+
+  void read_query(const YAML::Node& root) {
+    auto& q = out_.info.query;
+    q.sql = scalar(root["query"], "query", true, root);
+    if (q.sql.empty()) return;
+    for (const char* bind : {":cursor", ":last_id"})
+      if (q.sql.find(bind) == std::string::npos)
+        add(root["query"].Mark(), fmt::format("query: needs the bind parameter {} (see examples/mappings/README.md)", bind));
   }
 
   void read_select(const YAML::Node& select, const YAML::Node& root) {
@@ -218,7 +281,7 @@ class FileCompiler {
 
   void finish_query() {
     auto& q = out_.info.query;
-    if (source_ != "salesforce") return;
+    if (source_ != "salesforce" && source_ != "sap" && source_ != "oracle") return;
     auto push = [&q](const std::string& f) {
       if (f.empty()) return;
       for (const auto& have : q.fields)
@@ -228,7 +291,7 @@ class FileCompiler {
     push(q.id_field);
     for (const auto& p : used_paths_) push(p);
     push(q.cursor_field);
-    push("IsDeleted");
+    if (source_ == "salesforce") push("IsDeleted");
   }
 
   const std::string& text_;

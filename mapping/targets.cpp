@@ -200,6 +200,8 @@ Value coerce(const TargetField& f, Value v) {
       if (v.kind == Kind::datetime) v.date = to_date(v.time), v.kind = Kind::date;
       if (v.kind == Kind::string) {
         auto d = try_parse_date(trim(v.text));
+        if (!d && trim(v.text).starts_with("/Date("))
+          if (const auto t = try_parse_wire_timestamp(trim(v.text))) d = to_date(*t);
         if (!d) throw EvalError(fmt::format("'{}' is not a date (expected YYYY-MM-DD)", v.text));
         v.date = *d, v.kind = Kind::date;
       }
@@ -208,8 +210,8 @@ Value coerce(const TargetField& f, Value v) {
     case FieldType::datetime:
       if (v.kind == Kind::date) v.time = to_timestamp(v.date), v.kind = Kind::datetime;
       if (v.kind == Kind::string) {
-        auto t = try_parse_timestamp(trim(v.text));
-        if (!t) throw EvalError(fmt::format("'{}' is not an ISO 8601 date-time", v.text));
+        auto t = try_parse_wire_timestamp(trim(v.text));
+        if (!t) throw EvalError(fmt::format("'{}' is not an ISO 8601 date-time (or SAP /Date(ms)/)", v.text));
         v.time = *t, v.kind = Kind::datetime;
       }
       if (v.kind != Kind::datetime) mismatch(f, v);

@@ -113,7 +113,90 @@ fields:
   modified: datetime(SystemModstamp)
   name: Name
 )");
-  EXPECT_TRUE(has(err, "sf.yaml:5:9: select: only for NetSuite mappings")) << err;
+  EXPECT_TRUE(has(err, "sf.yaml:5:9: select: not for salesforce mappings (NetSuite SuiteQL columns: netsuite)")) << err;
+}
+
+TEST(MappingFile, SapAndOracleMappingsNameTheirServiceAndKey) {
+  const auto sap = compile_mapping_text(R"(source: sap
+object: A_BillingDocument
+service: /sap/opu/odata/sap/API_BILLING_DOCUMENT_SRV
+expand: to_Item, to_Partner
+target: invoice
+id: BillingDocument
+cursor: LastChangeDateTime
+fields:
+  external_id: BillingDocument
+  modified: datetime(LastChangeDateTime)
+  number: BillingDocument
+  customer_id: SoldToParty
+  amount: money(TotalNetAmount, TransactionCurrency)
+  issue_date: date(BillingDocumentDate)
+)",
+                                        "sap.yaml");
+  const auto& q = sap.info.query;
+  EXPECT_EQ(q.service, "/sap/opu/odata/sap/API_BILLING_DOCUMENT_SRV");
+  EXPECT_EQ(q.expand, (std::vector<std::string>{"to_Item", "to_Partner"}));
+  EXPECT_EQ(q.id_field, "BillingDocument");
+  EXPECT_NE(std::find(q.fields.begin(), q.fields.end(), "TotalNetAmount"), q.fields.end());
+  EXPECT_NE(std::find(q.fields.begin(), q.fields.end(), "LastChangeDateTime"), q.fields.end());
+  EXPECT_EQ(std::find(q.fields.begin(), q.fields.end(), "IsDeleted"), q.fields.end());
+
+  const std::string err = load_error("oracle.yaml", R"(source: oracle
+object: receivablesInvoices
+target: invoice
+cursor: LastUpdateDate
+query: SELECT 1
+fields:
+  external_id: CustomerTransactionId
+  number: TransactionNumber
+  customer_id: BillToCustomerNumber
+  amount: money(EnteredAmount, InvoiceCurrencyCode)
+)");
+  EXPECT_TRUE(has(err, "oracle.yaml:1:1: id: missing")) << err;
+  EXPECT_TRUE(has(err, "service: missing (required)")) << err;
+  EXPECT_TRUE(has(err, "oracle.yaml:5:8: query: not for oracle mappings")) << err;
+}
+
+TEST(MappingFile, SqlMappingsCarryTheirQueryWithBothBindParameters) {
+  const std::string err = load_error("ebs.yaml", R"(source: sql
+object: RA_CUSTOMER_TRX_ALL
+target: invoice
+id: customer_trx_id
+cursor: last_update_date
+query: SELECT customer_trx_id FROM ra_customer_trx_all WHERE last_update_date >= :cursor
+fields:
+  external_id: customer_trx_id
+  number: trx_number
+  customer_id: bill_to_customer_id
+  amount: money(amount, invoice_currency_code)
+)");
+  EXPECT_TRUE(has(err, "ebs.yaml:6:8: query: needs the bind parameter :last_id")) << err;
+}
+
+TEST(MappingFile, SapDatesAreReadByDateAndDatetime) {
+  auto mapper = load_text("sapdate.yaml", R"(source: sap
+object: A_BillingDocument
+service: /sap/opu/odata/sap/API_BILLING_DOCUMENT_SRV
+target: invoice
+id: BillingDocument
+cursor: LastChangeDateTime
+fields:
+  external_id: BillingDocument
+  modified: datetime(LastChangeDateTime)
+  number: BillingDocument
+  customer_id: SoldToParty
+  amount: money(TotalNetAmount, TransactionCurrency)
+  issue_date: date(BillingDocumentDate)
+)");
+  const std::vector<connectors::RawRecord> page{
+      raw(R"({"BillingDocument":"100001","SoldToParty":"1001","TotalNetAmount":"1200.50","TransactionCurrency":"EUR",)"
+          R"("BillingDocumentDate":"/Date(1714521600000)/","LastChangeDateTime":"/Date(1714557600000+0000)/"})")};
+  const MapResult r = mapper->map_all(page, "sap");
+  ASSERT_TRUE(r.invalid.empty()) << r.invalid.front().reason;
+  const auto& inv = std::get<schema::Invoice>(r.records.at(0));
+  EXPECT_EQ(inv.issue_date, parse_date("2024-05-01"));
+  EXPECT_EQ(inv.meta.modified, parse_timestamp("2024-05-01T10:00:00Z"));
+  EXPECT_EQ(inv.amount, Money(120050, Currency::parse("EUR")));
 }
 
 TEST(MappingFile, ExpressionSyntaxErrorsPointAtTheCharacter) {
