@@ -1,8 +1,9 @@
 // sim/main.cpp — the o2csync-sim command line (sim/README.md): builds the
-// seeded dataset, the simulated Salesforce and NetSuite APIs, serves them with
-// sim/server on 127.0.0.1, writes the answer key and the ready file, and
-// stops cleanly on SIGTERM/SIGINT. Exit 0 after a signal, 1 when it cannot
-// start, 2 on bad flags.
+// seeded dataset, the simulated Salesforce, NetSuite, SAP and Oracle APIs,
+// serves them with sim/server on 127.0.0.1 (and, with --erp ebs, the EBS
+// tables in a PostgreSQL cluster of its own), writes the answer key and the
+// ready file, and stops cleanly on SIGTERM/SIGINT. Exit 0 after a signal, 1
+// when it cannot start, 2 on bad flags.
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -23,9 +24,13 @@
 #include "core/log.h"
 #include "core/time.h"
 #include "sim/dataset/dataset.h"
+#include "sim/ebs/ebs_loader.h"
 #include "sim/netsuite/netsuite_api.h"
 #include "sim/netsuite/suiteql_zone.h"
+#include "sim/oracle/oracle_api.h"
+#include "sim/pgcluster/postgres_cluster.h"
 #include "sim/salesforce/salesforce_api.h"
+#include "sim/sap/sap_api.h"
 #include "sim/server/server.h"
 
 namespace {
@@ -43,11 +48,14 @@ struct Flags {
   std::string now;                     // ISO 8601; empty = wall clock truncated to the minute
   std::string faults;
   int latency_ms = 0, slow_ms = 1500, threads = 4;
-  unsigned short port_salesforce = 0, port_netsuite = 0;
+  unsigned short port_salesforce = 0, port_netsuite = 0, port_sap = 0, port_oracle = 0;
+  std::string erp = "netsuite";        // names the answer key's ERP records; ebs also starts the EBS database
   std::string answer_key_file, ready_file, jwt_public_key_file;
   bool quiet = false, verbose = false;
   salesforce::SalesforceOptions sf;
   netsuite::NetSuiteOptions ns;
+  sap::SapOptions sap;
+  oracle::OracleOptions oracle{.token_path = "/oauth2/v1/token"};
 };
 
 void add_flags(CLI::App& app, Flags& f) {
@@ -61,6 +69,16 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_option("--slow-ms", f.slow_ms, "Extra delay of the `slow` fault")->check(CLI::Range(0, 600'000))->capture_default_str();
   app.add_option("--port-salesforce", f.port_salesforce, "Salesforce port on 127.0.0.1 (0 = a free port)")->capture_default_str();
   app.add_option("--port-netsuite", f.port_netsuite, "NetSuite port on 127.0.0.1 (0 = a free port)")->capture_default_str();
+  app.add_option("--port-sap", f.port_sap, "SAP S/4HANA port on 127.0.0.1 (0 = a free port)")->capture_default_str();
+  app.add_option("--port-oracle", f.port_oracle, "Oracle Fusion port on 127.0.0.1 (0 = a free port)")->capture_default_str();
+  app.add_option("--erp", f.erp,
+                 "The ERP the answer key names (netsuite|sap|oracle|ebs); ebs also starts a PostgreSQL cluster "
+                 "holding the EBS tables (its ODBC connection string is in the ready file)")
+      ->check(CLI::IsMember({"netsuite", "sap", "oracle", "ebs"}))->capture_default_str();
+  app.add_option("--sap-page-size", f.sap.page_size, "SAP entities per server-driven page")
+      ->check(CLI::Range(1, 100000))->capture_default_str();
+  app.add_option("--oracle-max-limit", f.oracle.max_page_size, "Oracle Fusion: a larger limit is cut to this")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
   app.add_option("--ns-concurrency", f.ns.max_concurrency, "NetSuite concurrent requests; beyond: 429")
       ->check(CLI::Range(1, 1000))->capture_default_str();
   app.add_option("--sf-batch-size", f.sf.batch_size, "Salesforce records per query page")
@@ -120,8 +138,13 @@ void check_flags(Flags& f, server::FaultSpec& faults, SimTime& now) {
   } catch (const Error& e) {
     fail(Error::Kind::config, "--ns-timezone: {}", e.what());
   }
-  if (f.port_salesforce != 0 && f.port_salesforce == f.port_netsuite)
-    fail(Error::Kind::config, "--port-salesforce and --port-netsuite are both {}", f.port_salesforce);
+  const std::vector<std::pair<const char*, unsigned short>> ports{
+      {"--port-salesforce", f.port_salesforce}, {"--port-netsuite", f.port_netsuite},
+      {"--port-sap", f.port_sap}, {"--port-oracle", f.port_oracle}};
+  for (std::size_t i = 0; i < ports.size(); ++i)
+    for (std::size_t j = i + 1; j < ports.size(); ++j)
+      if (ports[i].second != 0 && ports[i].second == ports[j].second)
+        fail(Error::Kind::config, "{} and {} are both {}", ports[i].first, ports[j].first, ports[i].second);
 }
 
 // Temp file in the same directory + rename, so a reader never sees half of it.
@@ -142,9 +165,38 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   }
 }
 
-std::string ready_json(const Flags& f, const std::string& sf_url, const std::string& ns_url) {
+// The EBS database o2csync-sim runs for --erp ebs: a PostgreSQL cluster of its
+// own holding the EBS tables, read by o2csync through psqlODBC.
+struct EbsDatabase {
+  std::unique_ptr<pg::PostgresCluster> cluster;
+  std::string url;  // libpq URL of the database (the loader and mutations)
+
+  // DSN-less: the driver is the one odbc-postgresql registers in /etc/odbcinst.ini.
+  std::string odbc_connection() const {
+    return fmt::format("Driver={{PostgreSQL Unicode}};Server=127.0.0.1;Port={};Database=ebs;Uid=postgres;Pwd=;",
+                       cluster->port());
+  }
+};
+
+std::unique_ptr<EbsDatabase> start_ebs_database(const Dataset& dataset) {
+  const auto log = logger("sim");
+  auto db = std::make_unique<EbsDatabase>();
+  db->cluster = pg::PostgresCluster::start();
+  db->url = db->cluster->create_database("ebs");
+  const ebs::LoadCounts counts = ebs::load_ebs(dataset, db->url);
+  log->info("ebs database port={} {}", db->cluster->port(), counts.summary());
+  return db;
+}
+
+struct Urls {
+  std::string salesforce, netsuite, sap, oracle;
+};
+
+std::string ready_json(const Flags& f, const Urls& urls, const EbsDatabase* ebs_db) {
   namespace json = boost::json;
-  return json::serialize(json::object{
+  const std::string& sf_url = urls.salesforce;
+  const std::string& ns_url = urls.netsuite;
+  json::object ready{
       {"url", sf_url},
       {"salesforce", json::object{{"instance_url", sf_url},
                                   {"login_url", sf_url},
@@ -157,16 +209,40 @@ std::string ready_json(const Flags& f, const std::string& sf_url, const std::str
                                 {"consumer_key", f.ns.consumer_key},
                                 {"consumer_secret", f.ns.consumer_secret},
                                 {"token_id", f.ns.token_id},
-                                {"token_secret", f.ns.token_secret}}}}) + "\n";
+                                {"token_secret", f.ns.token_secret}}},
+      {"sap", json::object{{"base_url", urls.sap},
+                           {"sap_client", f.sap.sap_client},
+                           {"user", f.sap.user},
+                           {"password", f.sap.password},
+                           {"token_url", urls.sap + f.sap.token_path},
+                           {"client_id", f.sap.client_id},
+                           {"client_secret", f.sap.client_secret}}},
+      {"oracle", json::object{{"base_url", urls.oracle},
+                              {"user", f.oracle.user},
+                              {"password", f.oracle.password},
+                              {"token_url", urls.oracle + f.oracle.token_path},
+                              {"client_id", f.oracle.client_id},
+                              {"client_secret", f.oracle.client_secret}}},
+      {"erp", f.erp}};
+  if (ebs_db) ready["ebs"] = json::object{{"connection", ebs_db->odbc_connection()}, {"database_url", ebs_db->url}};
+  return json::serialize(ready) + "\n";
 }
 
-server::AdminHooks admin_hooks(Dataset& dataset) {
+server::AdminHooks admin_hooks(Dataset& dataset, const std::string& erp, const EbsDatabase* ebs_db) {
   server::AdminHooks hooks;
-  hooks.answer_key = [&dataset] { return dataset.answer_key_json(); };
-  hooks.mutate = [&dataset](const server::MutationRequest& m, std::string& affected_id) {
+  hooks.answer_key = [&dataset, erp](std::string_view asked) { return dataset.answer_key_json(asked.empty() ? erp : asked); };
+  hooks.mutate = [&dataset, ebs_db](const server::MutationRequest& m, std::string& affected_id) {
     std::string created;
-    const std::string problem = dataset.mutate(Mutation{m.action, m.system, m.object, m.id}, &created);
+    const Mutation mutation{m.action, m.system, m.object, m.id};
+    const std::string problem = dataset.mutate(mutation, &created);
     if (!created.empty()) affected_id = created;
+    if (problem.empty() && ebs_db) {
+      try {
+        ebs::apply_ebs_mutation(dataset, ebs_db->url, mutation, affected_id);
+      } catch (const Error& e) {
+        return fmt::format("applied to the dataset, but not to the EBS database: {}", e.what());
+      }
+    }
     return problem;
   };
   return hooks;
@@ -176,6 +252,8 @@ server::AdminHooks admin_hooks(Dataset& dataset) {
 struct Systems {
   std::unique_ptr<salesforce::SalesforceApi> salesforce;
   std::unique_ptr<netsuite::NetSuiteApi> netsuite;
+  std::unique_ptr<sap::SapApi> sap;
+  std::unique_ptr<oracle::OracleApi> oracle;
 };
 
 std::vector<server::Endpoint> endpoints(const Flags& f, Systems& systems) {
@@ -191,7 +269,19 @@ std::vector<server::Endpoint> endpoints(const Flags& f, Systems& systems) {
                       .fault_reply = [&systems](std::string_view kind) { return systems.netsuite->fault_reply(kind); },
                       .on_expire = nullptr,  // NetSuite TBA tokens do not expire
                       .max_in_flight = f.ns.max_concurrency};
-  return {std::move(sf), std::move(ns)};
+  server::Endpoint sap{.name = "sap",
+                       .port = f.port_sap,
+                       .handler = [&systems](const SimRequest& r) { return systems.sap->handle(r); },
+                       .fault_reply = [&systems](std::string_view kind) { return systems.sap->fault_reply(kind); },
+                       .on_expire = [&systems] { systems.sap->expire_sessions(); },
+                       .max_in_flight = 0};
+  server::Endpoint oracle{.name = "oracle",
+                          .port = f.port_oracle,
+                          .handler = [&systems](const SimRequest& r) { return systems.oracle->handle(r); },
+                          .fault_reply = [&systems](std::string_view kind) { return systems.oracle->fault_reply(kind); },
+                          .on_expire = [&systems] { systems.oracle->expire_tokens(); },
+                          .max_in_flight = 0};
+  return {std::move(sf), std::move(ns), std::move(sap), std::move(oracle)};
 }
 
 // Blocks SIGINT/SIGTERM in every thread started after this, so that only
@@ -216,9 +306,10 @@ int wait_for_stop_signal(const sigset_t& set) {
 int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
   const auto log = logger("sim");
   Dataset dataset(DatasetOptions{f.seed, f.orders, now});
-  if (!f.answer_key_file.empty()) write_file_atomically(f.answer_key_file, dataset.answer_key_json());
+  if (!f.answer_key_file.empty()) write_file_atomically(f.answer_key_file, dataset.answer_key_json(f.erp));
 
   const sigset_t stop_signals = block_stop_signals();
+  const std::unique_ptr<EbsDatabase> ebs_db = f.erp == "ebs" ? start_ebs_database(dataset) : nullptr;
   Systems systems;
   const server::ServerOptions options{.faults = faults,
                                      .seed = f.seed,
@@ -226,17 +317,21 @@ int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
                                      .slow_ms = f.slow_ms,
                                      .threads = f.threads,
                                      .log_requests = f.verbose};
-  server::SimServer server(endpoints(f, systems), admin_hooks(dataset), options);
+  server::SimServer server(endpoints(f, systems), admin_hooks(dataset, f.erp, ebs_db.get()), options);
   try {
     server.listen();
   } catch (const Error& e) {  // a taken port is the environment's problem, not a bad flag
     fail(Error::Kind::internal, "{}", e.what());
   }
-  const std::string sf_url = fmt::format("http://127.0.0.1:{}", server.port("salesforce"));
-  const std::string ns_url = fmt::format("http://127.0.0.1:{}", server.port("netsuite"));
+  const auto url_of = [&server](const char* system) { return fmt::format("http://127.0.0.1:{}", server.port(system)); };
+  const Urls urls{url_of("salesforce"), url_of("netsuite"), url_of("sap"), url_of("oracle")};
+  const std::string& sf_url = urls.salesforce;
+  const std::string& ns_url = urls.netsuite;
   f.sf.instance_url = f.sf.login_url = sf_url;
   systems.salesforce = std::make_unique<salesforce::SalesforceApi>(f.sf, dataset.salesforce());
   systems.netsuite = std::make_unique<netsuite::NetSuiteApi>(f.ns, dataset.netsuite());
+  systems.sap = std::make_unique<sap::SapApi>(f.sap, dataset.sap());
+  systems.oracle = std::make_unique<oracle::OracleApi>(f.oracle, dataset.oracle());
   server.start();
 
   log->info("started seed={} orders={} now={} faults={} latency_ms={} ns_concurrency={}", f.seed, f.orders,
@@ -244,7 +339,9 @@ int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
             f.ns.max_concurrency);
   log->info("listening system=salesforce url={}", sf_url);
   log->info("listening system=netsuite url={} account={} timezone={}", ns_url, f.ns.account, f.ns.timezone);
-  if (!f.ready_file.empty()) write_file_atomically(f.ready_file, ready_json(f, sf_url, ns_url));
+  log->info("listening system=sap url={} sap_client={}", urls.sap, f.sap.sap_client);
+  log->info("listening system=oracle url={}", urls.oracle);
+  if (!f.ready_file.empty()) write_file_atomically(f.ready_file, ready_json(f, urls, ebs_db.get()));
 
   const int signal = wait_for_stop_signal(stop_signals);
   log->info("stopping signal={}", signal == SIGINT ? "SIGINT" : "SIGTERM");
@@ -253,14 +350,29 @@ int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
   return 0;
 }
 
+// --- load-ebs (sim/ebs, DATA.md "EBS tables"): load the EBS tables into PostgreSQL, print counts, exit.
+int load_ebs_command(const Flags& f, const std::string& db_url, SimTime now) {
+  const Dataset dataset(DatasetOptions{f.seed, f.orders, now});
+  const ebs::LoadCounts counts = ebs::load_ebs(dataset, db_url);
+  for (const auto& [table, rows] : counts.tables) fmt::print("{} {}\n", table, rows);
+  fmt::print("total {}\n", counts.total());
+  return 0;
+}
+// --- end load-ebs
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"o2csync-sim — local simulators of Salesforce and NetSuite serving one seeded business,\n"
+  CLI::App app{"o2csync-sim — local simulators of Salesforce, NetSuite, SAP S/4HANA, Oracle Fusion and Oracle EBS\n"
+               "serving one seeded business,\n"
                "with planted reconciliation exceptions, an answer key and fault injection (sim/README.md)."};
   app.set_version_flag("--version", "o2csync-sim 0.1.0");
   Flags flags;
   add_flags(app, flags);
+  std::string ebs_db_url;  // load-ebs
+  auto* load_ebs = app.add_subcommand("load-ebs", "Load the EBS tables (DATA.md) into PostgreSQL, print row counts, exit");
+  load_ebs->add_option("--db", ebs_db_url, "PostgreSQL URL, e.g. postgresql://user@127.0.0.1:5432/ebs")->required();
+  load_ebs->fallthrough();  // --seed, --orders, --now after the subcommand
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -277,6 +389,7 @@ int main(int argc, char** argv) {
     return kExitBadFlags;
   }
   try {
+    if (*load_ebs) return load_ebs_command(flags, ebs_db_url, now);
     return serve(std::move(flags), faults, now);
   } catch (const Error& e) {  // config: a flag's value the dataset or an API refuses (e.g. the JWT key)
     fmt::print(stderr, "o2csync-sim: {}\n", e.what());

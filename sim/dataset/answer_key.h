@@ -35,8 +35,27 @@ struct ExpectedException {
   bool keyed_by_invoice() const;
 };
 
-// The exceptions, sorted by kind then key.
+// The exceptions, sorted by kind then key (listed_before).
 std::vector<ExpectedException> compute_answer_key(const SimCatalog& salesforce, const SimCatalog& netsuite, SimTime now);
+bool listed_before(const ExpectedException& a, const ExpectedException& b);
+
+// How an ERP's demo source and example mappings name the NetSuite records
+// (DATA.md "One answer key for every ERP"): source = erp.
+struct ErpObjects {
+  std::string_view erp, invoice, payment, customer;
+};
+inline constexpr std::array<ErpObjects, 4> kErpObjects{{
+    {"netsuite", "transaction", "transaction", "customer"},
+    {"sap", "A_BillingDocument", "A_OperationalAcctgDocItemCube", "A_Customer"},
+    {"oracle", "receivablesInvoices", "standardReceipts", "receivablesCustomerAccountActivities"},
+    {"ebs", "RA_CUSTOMER_TRX_ALL", "AR_CASH_RECEIPTS_ALL", "HZ_CUST_ACCOUNTS"},
+}};
+const ErpObjects* erp_objects(std::string_view erp);  // case-insensitive; nullptr if unknown
+
+// The DATA_INVALID entries of NetSuite records named as `erp` names them,
+// re-sorted; `transactions` (NetSuite) tells payments from invoices.
+std::vector<ExpectedException> name_for_erp(std::vector<ExpectedException> exceptions, const ErpObjects& erp,
+                                            const SimTable& transactions);
 
 struct AnswerKeyHeader {
   std::uint64_t seed = 0;

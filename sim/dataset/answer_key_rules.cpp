@@ -220,11 +220,15 @@ ExpectedException report(const KeyRecords& r, const Finding& f) {
   return e;
 }
 
+}  // namespace
+
 bool listed_before(const ExpectedException& a, const ExpectedException& b) {
   if (a.kind != b.kind) return a.kind < b.kind;
   if (a.kind == "DATA_INVALID") return std::tie(a.source, a.object, a.record_id) < std::tie(b.source, b.object, b.record_id);
   return a.keyed_by_invoice() ? a.invoice_id < b.invoice_id : a.order_id < b.order_id;
 }
+
+namespace {
 
 std::string iso_seconds(SimTime t) {
   const auto day = std::chrono::floor<std::chrono::days>(t);

@@ -1,13 +1,16 @@
-// The Dataset facade: builds the business, serves its tables through two
-// catalogs, caches the answer key per mutation version, applies mutations.
+// The Dataset facade: builds the business, serves its tables through one
+// catalog per system, caches the answer key per mutation version, applies
+// mutations (an ERP object's mutation acts on the NetSuite record behind it).
 #include "sim/dataset/dataset.h"
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <shared_mutex>
 
 #include <fmt/format.h>
 
+#include "core/error.h"
 #include "sim/dataset/answer_key.h"
 #include "sim/dataset/dataset_core.h"
 #include "sim/dataset/generated_table.h"
@@ -47,19 +50,29 @@ struct Dataset::Impl {
             std::vector<SimTablePtr>{dataset::make_account_table(core), dataset::make_order_table(core)})),
         netsuite(std::make_shared<NamedCatalog>(std::vector<SimTablePtr>{dataset::make_customer_table(core),
                                                                         dataset::make_currency_table(),
-                                                                        dataset::make_transaction_table(core)})) {}
+                                                                        dataset::make_transaction_table(core)})),
+        sap(std::make_shared<NamedCatalog>(dataset::make_sap_tables(core))),
+        oracle(std::make_shared<NamedCatalog>(dataset::make_oracle_tables(core))),
+        ebs(std::make_shared<NamedCatalog>(dataset::make_ebs_tables(core))) {}
 
   std::string mutate(const Mutation& m, std::string* created_id);
   std::string insert_late(bool salesforce_order, const Mutation& m, std::string* created_id);
+  std::string mutate_erp(const dataset::ErpObjects& erp, const NamedCatalog& catalog, const Mutation& m,
+                         std::string* created_id);
+  const NamedCatalog* erp_catalog(std::string_view erp) const {
+    return iequals_ascii(erp, "sap") ? sap.get() : iequals_ascii(erp, "oracle") ? oracle.get()
+                                     : iequals_ascii(erp, "ebs")  ? ebs.get() : nullptr;
+  }
 
   DatasetOptions options;
   std::shared_ptr<dataset::DatasetCore> core;
-  std::shared_ptr<const NamedCatalog> salesforce, netsuite;
+  std::shared_ptr<const NamedCatalog> salesforce, netsuite, sap, oracle, ebs;
   mutable std::shared_mutex mutation_mutex;  // exclusive: mutate; shared: answer key
   std::atomic<std::uint64_t> version{0};
   mutable std::mutex cache_mutex;
   mutable std::uint64_t cached_version = ~0ULL;
-  mutable std::string cached_answer_key;
+  mutable std::vector<dataset::ExpectedException> cached_exceptions;
+  mutable std::map<std::string, std::string> cached_answer_keys;  // by ERP
 };
 
 std::string Dataset::Impl::mutate(const Mutation& m, std::string* created_id) {
@@ -68,8 +81,9 @@ std::string Dataset::Impl::mutate(const Mutation& m, std::string* created_id) {
   if (!touch && !remove && !restore && !late)
     return fmt::format("unknown action '{}' (expected touch, delete, undelete or insert_late)", m.action);
   const bool is_sf = iequals_ascii(m.system, "salesforce");
+  if (const NamedCatalog* erp = erp_catalog(m.system)) return mutate_erp(*dataset::erp_objects(m.system), *erp, m, created_id);
   if (!is_sf && !iequals_ascii(m.system, "netsuite"))
-    return fmt::format("unknown system '{}' (expected salesforce or netsuite)", m.system);
+    return fmt::format("unknown system '{}' (expected salesforce, netsuite, sap, oracle or ebs)", m.system);
   const NamedCatalog& catalog = is_sf ? *salesforce : *netsuite;
   const SimTablePtr table = catalog.table(m.object);
   if (!table) return fmt::format("unknown {} object '{}' (expected one of {})", m.system, m.object, catalog.names());
@@ -96,6 +110,23 @@ std::string Dataset::Impl::mutate(const Mutation& m, std::string* created_id) {
   state->set_flags(*row, flags);
   if (created_id) *created_id = m.id;
   return "";
+}
+
+// An ERP object names a NetSuite record by its id: the invoice and payment
+// objects stand for `transaction`, the customer object for `customer`.
+std::string Dataset::Impl::mutate_erp(const dataset::ErpObjects& erp, const NamedCatalog& catalog, const Mutation& m,
+                                      std::string* created_id) {
+  const bool invoice = iequals_ascii(m.object, erp.invoice), payment = iequals_ascii(m.object, erp.payment),
+             customer = iequals_ascii(m.object, erp.customer);
+  if (!invoice && !payment && !customer)
+    return fmt::format("unknown {} object '{}' for mutations (expected {}, {} or {})", erp.erp, m.object, erp.invoice,
+                       erp.payment, erp.customer);
+  const std::string_view object = invoice ? erp.invoice : payment ? erp.payment : erp.customer;
+  if (m.action == "insert_late" && !invoice)
+    return fmt::format("insert_late is not supported for {} {} (only for {})", erp.erp, object, erp.invoice);
+  if (m.action != "insert_late" && !catalog.table(object)->find(m.id))
+    return fmt::format("no {} {} with id '{}'", erp.erp, object, m.id);
+  return mutate(Mutation{m.action, "netsuite", customer ? "customer" : "transaction", m.id}, created_id);
 }
 
 // A new last row: an order (signed, not invoiced), or an invoice for the full
@@ -131,18 +162,30 @@ Dataset::~Dataset() = default;
 const DatasetOptions& Dataset::options() const { return impl_->options; }
 std::shared_ptr<const SimCatalog> Dataset::salesforce() const { return impl_->salesforce; }
 std::shared_ptr<const SimCatalog> Dataset::netsuite() const { return impl_->netsuite; }
+std::shared_ptr<const SimCatalog> Dataset::sap() const { return impl_->sap; }
+std::shared_ptr<const SimCatalog> Dataset::oracle() const { return impl_->oracle; }
+std::shared_ptr<const SimCatalog> Dataset::ebs() const { return impl_->ebs; }
 
-std::string Dataset::answer_key_json() const {
+std::string Dataset::answer_key_json(std::string_view erp) const {
+  const dataset::ErpObjects* names = dataset::erp_objects(erp);
+  if (!names) fail(Error::Kind::config, "unknown ERP '{}' for the answer key (expected netsuite, sap, oracle or ebs)", erp);
   std::shared_lock read(impl_->mutation_mutex);
   std::lock_guard cache(impl_->cache_mutex);
   const std::uint64_t version = impl_->version.load();
   if (impl_->cached_version != version) {
-    const auto exceptions = dataset::compute_answer_key(*impl_->salesforce, *impl_->netsuite, impl_->options.now);
-    impl_->cached_answer_key = dataset::answer_key_json({impl_->options.seed, impl_->options.orders,
-                                                          impl_->core->business.now()}, exceptions);
+    impl_->cached_exceptions = dataset::compute_answer_key(*impl_->salesforce, *impl_->netsuite, impl_->options.now);
+    impl_->cached_answer_keys.clear();
     impl_->cached_version = version;
   }
-  return impl_->cached_answer_key;
+  auto [at, added] = impl_->cached_answer_keys.try_emplace(std::string(names->erp));
+  if (added) {
+    const dataset::AnswerKeyHeader header{impl_->options.seed, impl_->options.orders, impl_->core->business.now()};
+    at->second = names->erp == "netsuite"
+                     ? dataset::answer_key_json(header, impl_->cached_exceptions)
+                     : dataset::answer_key_json(header, dataset::name_for_erp(impl_->cached_exceptions, *names,
+                                                                              *impl_->netsuite->table("transaction")));
+  }
+  return at->second;
 }
 
 std::string Dataset::mutate(const Mutation& m, std::string* created_id) {

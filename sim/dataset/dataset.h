@@ -9,6 +9,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/sim_table.h"
@@ -23,8 +24,9 @@ struct DatasetOptions {
 
 struct Mutation {
   std::string action;                // touch | delete | undelete | insert_late
-  std::string system;                // salesforce | netsuite
-  std::string object;                // "Order", "transaction", ...
+  std::string system;                // salesforce | netsuite | sap | oracle | ebs (ERP objects act on
+                                     // the NetSuite record with the same id, DATA.md "Mutations")
+  std::string object;                // "Order", "transaction", "A_BillingDocument", ...
   std::string id;                    // primary key of the record; insert_late on transaction: the Order
                                      // to bill ("" = the last order row); ignored by insert_late on Order
 };
@@ -52,11 +54,22 @@ class Dataset {
   std::shared_ptr<const SimCatalog> salesforce() const;
   // Tables under NetSuite names (customer, currency, transaction), case-insensitive.
   std::shared_ptr<const SimCatalog> netsuite() const;
+  // The same ERP records as SAP S/4HANA entity sets (A_Customer,
+  // A_BillingDocument, A_BillingDocumentItem, A_OperationalAcctgDocItemCube),
+  // Oracle Fusion resources (receivablesInvoices, receivablesInvoiceLines,
+  // standardReceipts, receivablesCustomerAccountActivities) and EBS tables
+  // (sim/dataset/ebs_schema.h): views over the NetSuite rows, so NetSuite
+  // mutations show in them (DATA.md "The other ERPs"). Case-insensitive.
+  std::shared_ptr<const SimCatalog> sap() const;
+  std::shared_ptr<const SimCatalog> oracle() const;
+  std::shared_ptr<const SimCatalog> ebs() const;
 
   // The answer key JSON of DATA.md for the data as it is now (mutations
-  // included). Computed on first use after a change (about a second per
-  // 200,000 orders), then cached.
-  std::string answer_key_json() const;
+  // included), with the DATA_INVALID records of the ERP side named as `erp`
+  // (netsuite, sap, oracle or ebs; case-insensitive) names them. Computed on
+  // first use after a change (about a second per 200,000 orders), then cached.
+  // Throws o2c::Error(config) naming an unknown ERP.
+  std::string answer_key_json(std::string_view erp = "netsuite") const;
 
   // What the planting step intended, as generated (mutations not applied). The
   // answer key is computed independently; a test checks that the two agree.

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "sim/dataset/business.h"
 #include "sim/sim_table.h"
@@ -63,20 +64,38 @@ struct DatasetCore {
         accounts(business.accounts()),
         orders(business.orders()),
         customers(business.accounts()),
-        documents(business.documents()) {}
+        documents(business.documents()) {
+    for (std::size_t r = 0; r < business.documents(); ++r)
+      (doc_type(business.document(r).role) == DocType::payment ? payment_rows : billing_rows)
+          .push_back(static_cast<std::uint32_t>(r));
+  }
+
+  // The document in transaction row `r`, late rows included (a late row is an
+  // invoice for the full amount of the order in its payload).
+  DocRef doc(std::size_t r) const {
+    return r < business.documents() ? business.document(r)
+                                    : DocRef{r, documents.payload(r), DocRole::invoice_full, true};
+  }
 
   Business business;
   TableState accounts, orders, customers, documents;
+  // The generated transaction rows that are invoices or credit memos / payments,
+  // ascending: the row sets of the ERP views (late rows are all invoices).
+  std::vector<std::uint32_t> billing_rows, payment_rows;
 };
 
 using CorePtr = std::shared_ptr<const DatasetCore>;
 
-// The served tables (dataset_salesforce.cpp, dataset_netsuite.cpp).
+// The served tables (dataset_salesforce.cpp, dataset_netsuite.cpp,
+// dataset_sap.cpp, dataset_oracle.cpp, dataset_ebs.cpp).
 SimTablePtr make_account_table(CorePtr core);
 SimTablePtr make_order_table(CorePtr core);
 SimTablePtr make_customer_table(CorePtr core);
 SimTablePtr make_currency_table();
 SimTablePtr make_transaction_table(CorePtr core);
+std::vector<SimTablePtr> make_sap_tables(const CorePtr& core);
+std::vector<SimTablePtr> make_oracle_tables(const CorePtr& core);
+std::vector<SimTablePtr> make_ebs_tables(const CorePtr& core);
 
 // Column positions, in the order of DATA.md's tables.
 enum AccountColumn : std::size_t { kAccId, kAccName, kAccNumber, kAccParent, kAccCountry, kAccCurrency, kAccRequiresPo,

@@ -93,7 +93,7 @@ class TransactionTable final : public GeneratedTable {
   SimValue value(std::size_t r, std::size_t col) const override {
     check(r, col);
     const Business& b = core_->business;
-    const DocRef d = r < b.documents() ? b.document(r) : DocRef{r, core_->documents.payload(r), DocRole::invoice_full, true};
+    const DocRef d = core_->doc(r);
     const DocType type = doc_type(d.role);
     switch (col) {
       case kTrnId: return std::to_string(b.doc_number(r));

@@ -74,7 +74,16 @@ SimReply route(std::string_view path, const SimRequest& request, const AdminHook
   if (path == "/sim/admin/stats") return json_reply(200, stats_json(stats, admin_requests));
   if (path == "/sim/admin/answer-key") {
     if (!hooks.answer_key) return error_reply(404, "this simulator has no answer key");
-    return json_reply(200, hooks.answer_key());
+    std::string erp;
+    const std::size_t q = request.target.find('?');
+    if (q != std::string::npos)
+      for (const auto& [key, value] : parse_query_string(std::string_view(request.target).substr(q + 1)))
+        if (key == "erp") erp = value;
+    try {
+      return json_reply(200, hooks.answer_key(erp));
+    } catch (const Error& e) {
+      return error_reply(400, e.what());
+    }
   }
   return mutate(request, hooks);
 }

@@ -22,7 +22,9 @@ struct MutationRequest {
 };
 
 struct AdminHooks {
-  std::function<std::string()> answer_key;  // GET /sim/admin/answer-key: the JSON
+  // GET /sim/admin/answer-key[?erp=sap]: the JSON, DATA_INVALID records named as
+  // `erp` names them ("" = the simulator's --erp). Throws Error(config) for an unknown ERP.
+  std::function<std::string(std::string_view erp)> answer_key;
   // Applies a mutation: returns "" on success, else the error to show the
   // caller; `affected_id` receives the id of the record changed or created.
   std::function<std::string(const MutationRequest&, std::string& affected_id)> mutate;

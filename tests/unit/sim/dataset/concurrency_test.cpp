@@ -28,6 +28,7 @@ TEST(DatasetConcurrency, ReadersSeeConsistentRowsWhileMutationsRun) {
   Dataset ds(options(1500));
   const auto orders = table(ds, "salesforce", "Order");
   const auto transactions = table(ds, "netsuite", "transaction");
+  const auto billing = table(ds, "sap", "A_BillingDocument"), schedules = table(ds, "ebs", "AR_PAYMENT_SCHEDULES_ALL");
   std::atomic<bool> writing{true};
   std::vector<std::size_t> rows_read(3, 0);
   std::vector<std::thread> readers;
@@ -36,6 +37,8 @@ TEST(DatasetConcurrency, ReadersSeeConsistentRowsWhileMutationsRun) {
       do {
         read_all(*orders, &rows_read[k]);
         read_all(*transactions, &rows_read[k]);
+        read_all(*billing, &rows_read[k]);
+        read_all(*schedules, &rows_read[k]);
       } while (writing.load());
     });
 
@@ -49,7 +52,9 @@ TEST(DatasetConcurrency, ReadersSeeConsistentRowsWhileMutationsRun) {
                         &created),
               "");
     EXPECT_FALSE(created.empty());
-    if (step % 20 == 0) key = ds.answer_key_json();
+    EXPECT_EQ(ds.mutate({"touch", "sap", "A_BillingDocument", text(*billing, (step * 11) % billing->size(), "BillingDocument")}),
+              "");
+    if (step % 20 == 0) key = ds.answer_key_json(step % 40 == 0 ? "netsuite" : "ebs");
   }
   writing.store(false);
   for (auto& r : readers) r.join();

@@ -29,8 +29,16 @@ inline DatasetOptions options(std::size_t orders, std::uint64_t seed = 42) {
   return o;
 }
 
+inline std::shared_ptr<const SimCatalog> catalog(const Dataset& ds, std::string_view system) {
+  if (system == "salesforce") return ds.salesforce();
+  if (system == "sap") return ds.sap();
+  if (system == "oracle") return ds.oracle();
+  if (system == "ebs") return ds.ebs();
+  return ds.netsuite();
+}
+
 inline SimTablePtr table(const Dataset& ds, std::string_view system, std::string_view name) {
-  auto t = (system == "salesforce" ? ds.salesforce() : ds.netsuite())->table(name);
+  auto t = catalog(ds, system)->table(name);
   EXPECT_NE(t, nullptr) << system << " " << name;
   return t;
 }

@@ -33,6 +33,14 @@ TEST(DatasetMemory, AMillionOrdersStayWellUnderAHundredAndFiftyMegabytes) {
     EXPECT_EQ(text(*orders, row, "OrderNumber"), fmt::format("{:08}", row + 1));
     EXPECT_EQ(orders->find(text(*orders, row, "Id")), row);
   }
+  // The ERP views add a row index of the documents, not rows.
+  const auto billing = table(ds, "sap", "A_BillingDocument"), schedules = table(ds, "ebs", "AR_PAYMENT_SCHEDULES_ALL");
+  EXPECT_GT(billing->size(), 900'000u);
+  EXPECT_EQ(schedules->size(), transactions->size());
+  for (const std::size_t row : {std::size_t{0}, billing->size() / 2, billing->size() - 1})
+    EXPECT_EQ(billing->find(text(*billing, row, "BillingDocument")), row);
+  EXPECT_EQ(text(*schedules, transactions->size() - 1, "PAYMENT_SCHEDULE_ID"),
+            text(*transactions, transactions->size() - 1, "id"));
   const std::size_t grown = resident_bytes() - before;
   EXPECT_LT(grown, std::size_t{100} << 20) << grown / (1 << 20) << " MiB";
 }

@@ -129,7 +129,8 @@ TEST(DatasetMutation, BadRequestsAreRefusedWithAMessageNamingTheProblem) {
   const std::string order = text(*table(ds, "salesforce", "Order"), 0, "Id");
   const auto error = [&](Mutation m) { return ds.mutate(m); };
   EXPECT_NE(error({"remove", "salesforce", "Order", order}).find("unknown action 'remove'"), std::string::npos);
-  EXPECT_NE(error({"touch", "sap", "Order", order}).find("unknown system 'sap'"), std::string::npos);
+  EXPECT_NE(error({"touch", "coupa", "Order", order}).find("unknown system 'coupa'"), std::string::npos);
+  EXPECT_NE(error({"touch", "sap", "Order", order}).find("unknown sap object 'Order'"), std::string::npos);
   EXPECT_NE(error({"touch", "salesforce", "Opportunity", order}).find("unknown salesforce object 'Opportunity'"),
             std::string::npos);
   EXPECT_NE(error({"touch", "netsuite", "Order", order}).find("unknown netsuite object 'Order'"), std::string::npos);

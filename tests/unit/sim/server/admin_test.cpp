@@ -1,6 +1,7 @@
 #include "sim/server/admin.h"
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "core/error.h"
@@ -22,7 +23,7 @@ struct Hooks {
   std::vector<MutationRequest> applied;
   AdminHooks hooks() {
     AdminHooks h;
-    h.answer_key = [] { return std::string(R"({"seed":42,"exceptions":[]})"); };
+    h.answer_key = [](std::string_view) { return std::string(R"({"seed":42,"exceptions":[]})"); };
     h.mutate = [this](const MutationRequest& m, std::string& id) -> std::string {
       if (m.id == "missing") return "no Order with id 'missing'";
       applied.push_back(m);
@@ -50,6 +51,19 @@ TEST(AdminApi, HealthAndAnswerKey) {
   EXPECT_EQ(key.status, 200);
   EXPECT_EQ(key.body, R"({"seed":42,"exceptions":[]})");
   EXPECT_EQ(handle_admin(req("GET", "/sim/admin/answer-key"), AdminHooks{}, {}, 0).status, 404);
+}
+
+TEST(AdminApi, AnswerKeyNamesTheErpAskedFor) {
+  AdminHooks hooks;
+  hooks.answer_key = [](std::string_view erp) -> std::string {
+    if (erp == "cobol") fail(Error::Kind::config, "unknown ERP 'cobol'");
+    return fmt::format(R"({{"erp":"{}"}})", erp);
+  };
+  EXPECT_EQ(handle_admin(req("GET", "/sim/admin/answer-key?erp=sap"), hooks, {}, 0).body, R"({"erp":"sap"})");
+  EXPECT_EQ(handle_admin(req("GET", "/sim/admin/answer-key"), hooks, {}, 0).body, R"({"erp":""})");
+  const SimReply unknown = handle_admin(req("GET", "/sim/admin/answer-key?erp=cobol"), hooks, {}, 0);
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("unknown ERP 'cobol'"), std::string::npos);
 }
 
 TEST(AdminApi, MutateAppliesAndReturnsTheAffectedId) {

@@ -93,7 +93,7 @@ TEST(SimServerHttp, AdminAnswersOnEveryPortIsNeverFaultedAndNotCountedAsSystemCa
   Observed sf_seen, ns_seen;
   std::vector<MutationRequest> mutations;
   AdminHooks hooks;
-  hooks.answer_key = [] { return std::string(R"({"seed":9})"); };
+  hooks.answer_key = [](std::string_view) { return std::string(R"({"seed":9})"); };
   hooks.mutate = [&mutations](const MutationRequest& m, std::string&) {
     mutations.push_back(m);
     return std::string();

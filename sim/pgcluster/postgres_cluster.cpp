@@ -1,6 +1,5 @@
-// tests/support/postgres_server.cpp — start, stop and use a throwaway
-// PostgreSQL cluster (see postgres_server.h).
-#include "tests/support/postgres_server.h"
+// Start, stop and use a throwaway PostgreSQL cluster (postgres_cluster.h).
+#include "sim/pgcluster/postgres_cluster.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -13,18 +12,20 @@
 
 #include <libpq-fe.h>
 
+#include "core/error.h"
+#include "core/log.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
 
 extern char** environ;
 
-namespace o2c::testing {
+namespace o2c::pg {
 
 namespace fs = std::filesystem;
 
@@ -33,7 +34,9 @@ namespace {
 constexpr const char* kServerUser = "postgres";
 constexpr const char* kInstallHint = "install postgresql (scripts/install-deps.sh)";
 
-[[noreturn]] void fail(const std::string& message) { throw std::runtime_error("postgres test server: " + message); }
+[[noreturn]] void fail(const std::string& message) {
+  throw Error(Error::Kind::internal, "postgres cluster: " + message);
+}
 
 // Runs argv with stdin from /dev/null and stdout+stderr appended to `log`
 // (a file, not a pipe: the postmaster that pg_ctl leaves behind inherits it).
@@ -165,7 +168,7 @@ std::string quoted_identifier(std::string_view name) {
 
 }  // namespace
 
-std::unique_ptr<PostgresServer> PostgresServer::start() {
+std::unique_ptr<PostgresCluster> PostgresCluster::start() {
   const fs::path bindir = find_bindir();
   const fs::path dir = make_temp_dir();
   try {
@@ -177,7 +180,7 @@ std::unique_ptr<PostgresServer> PostgresServer::start() {
                                                  (dir / "server.log").string(), "-w", "-t", "60", "-o",
                                                  server_options(dir, port), "start"}),
                                  log);
-      if (rc == 0) return std::unique_ptr<PostgresServer>(new PostgresServer(dir, port));
+      if (rc == 0) return std::unique_ptr<PostgresCluster>(new PostgresCluster(dir, port));
       std::ifstream server_log(dir / "server.log");
       const std::string text((std::istreambuf_iterator<char>(server_log)), std::istreambuf_iterator<char>());
       if (text.find("could not bind") == std::string::npos && text.find("already in use") == std::string::npos)
@@ -191,11 +194,11 @@ std::unique_ptr<PostgresServer> PostgresServer::start() {
   }
 }
 
-PostgresServer::~PostgresServer() {
+PostgresCluster::~PostgresCluster() {
   if (!released_) stop();
 }
 
-void PostgresServer::stop() {
+void PostgresCluster::stop() {
   if (stopped_) return;
   stopped_ = true;
   std::error_code ec;
@@ -205,24 +208,24 @@ void PostgresServer::stop() {
       if (run_program(as_server_user({(find_bindir() / "pg_ctl").string(), "-D", (directory_ / "data").string(), "-m",
                                       "fast", "-w", "stop"}),
                       log) != 0)
-        std::cerr << "postgres test server: pg_ctl stop failed:" << tail_of(log) << "\n";
+        logger("pgcluster")->warn("pg_ctl stop failed dir={} log=\"{}\"", directory_.string(), tail_of(log));
     } catch (const std::exception& e) {
-      std::cerr << e.what() << "\n";
+      logger("pgcluster")->warn("stop failed dir={} error=\"{}\"", directory_.string(), e.what());
     }
   }
   fs::remove_all(directory_, ec);
 }
 
-bool PostgresServer::is_up() const {
+bool PostgresCluster::is_up() const {
   const std::string conninfo = "host=127.0.0.1 port=" + std::to_string(port_) + " dbname=postgres user=postgres connect_timeout=5";
   return PQping(conninfo.c_str()) == PQPING_OK;
 }
 
-std::string PostgresServer::url(std::string_view database) const {
+std::string PostgresCluster::url(std::string_view database) const {
   return "postgresql://postgres@127.0.0.1:" + std::to_string(port_) + "/" + std::string(database);
 }
 
-std::string PostgresServer::create_database(std::string_view database) const {
+std::string PostgresCluster::create_database(std::string_view database) const {
   const AdminConnection admin(port_);
   const std::string error =
       admin.exec("CREATE DATABASE " + quoted_identifier(database) + " TEMPLATE template0 ENCODING 'UTF8'");
@@ -230,13 +233,13 @@ std::string PostgresServer::create_database(std::string_view database) const {
   return url(database);
 }
 
-void PostgresServer::drop_database(std::string_view database) const noexcept {
+void PostgresCluster::drop_database(std::string_view database) const noexcept {
   try {
     const AdminConnection admin(port_);
     const std::string error = admin.exec("DROP DATABASE IF EXISTS " + quoted_identifier(database) + " WITH (FORCE)");
-    if (!error.empty()) std::cerr << "postgres test server: DROP DATABASE " << database << " failed: " << error << "\n";
+    if (!error.empty()) logger("pgcluster")->warn("drop database failed database={} error=\"{}\"", database, error);
   } catch (const std::exception& e) {
-    std::cerr << "postgres test server: " << e.what() << "\n";
+    logger("pgcluster")->warn("drop database failed database={} error=\"{}\"", database, e.what());
   }
 }
 
@@ -244,7 +247,7 @@ namespace {
 fs::path state_file(const fs::path& state_dir) { return state_dir / "server.txt"; }
 }  // namespace
 
-void PostgresServer::write_state_and_release(const fs::path& state_dir) {
+void PostgresCluster::write_state_and_release(const fs::path& state_dir) {
   fs::create_directories(state_dir);
   const fs::path tmp = state_file(state_dir).string() + ".tmp";
   {
@@ -256,12 +259,12 @@ void PostgresServer::write_state_and_release(const fs::path& state_dir) {
   released_ = true;
 }
 
-void PostgresServer::forget_state(const fs::path& state_dir) {
+void PostgresCluster::forget_state(const fs::path& state_dir) {
   std::error_code ec;
   fs::remove(state_file(state_dir), ec);
 }
 
-std::unique_ptr<PostgresServer> PostgresServer::from_state(const fs::path& state_dir) {
+std::unique_ptr<PostgresCluster> PostgresCluster::from_state(const fs::path& state_dir) {
   std::ifstream in(state_file(state_dir));
   if (!in) return nullptr;
   int port = 0;
@@ -271,9 +274,9 @@ std::unique_ptr<PostgresServer> PostgresServer::from_state(const fs::path& state
     if (line.rfind("dir=", 0) == 0) dir = line.substr(4);
   }
   if (port <= 0 || dir.empty()) return nullptr;
-  auto server = std::unique_ptr<PostgresServer>(new PostgresServer(dir, port));
+  auto server = std::unique_ptr<PostgresCluster>(new PostgresCluster(dir, port));
   server->released_ = true;
   return server;
 }
 
-}  // namespace o2c::testing
+}  // namespace o2c::pg
