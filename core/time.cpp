@@ -1,5 +1,8 @@
 #include "core/time.h"
 
+#include <charconv>
+#include <system_error>
+
 #include <fmt/format.h>
 
 #include "core/error.h"
@@ -91,7 +94,11 @@ Timestamp parse_sap_date(std::string_view s) {
   std::size_t i = inner[0] == '-' ? 1 : 0;
   while (i < inner.size() && inner[i] >= '0' && inner[i] <= '9') ++i;
   if (i == 0 || (i == 1 && inner[0] == '-')) bad_time(s, "SAP date");
-  long long ms = std::stoll(std::string(inner.substr(0, i)));
+  long long ms = 0;
+  if (std::from_chars(inner.data(), inner.data() + i, ms).ec != std::errc{}) bad_time(s, "SAP date (out of range)");
+  // Edm.DateTime spans 0001-01-01 .. 9999-12-31 (SAP's "unlimited" is 9999-12-31).
+  constexpr long long kFirstMs = -62135596800000LL, kEndMs = 253402300800000LL;
+  if (ms < kFirstMs || ms >= kEndMs) bad_time(s, "SAP date (outside years 0001-9999)");
   Timestamp t{milliseconds{ms}};
   if (i < inner.size()) {
     // The offset is informational: ms is already UTC (OData v2 convention).

@@ -14,7 +14,9 @@ packages=(
   # libraries (see README, "Dependencies"); only the Boost components in use
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libcurl4-openssl-dev libssl-dev zlib1g-dev
-  libsoci-dev libsqlite3-dev libpq-dev
+  libsoci-dev libsqlite3-dev libpq-dev unixodbc-dev
+  # the SQL source over ODBC: the PostgreSQL ODBC driver the tests and `demo --erp ebs` use
+  odbc-postgresql
   libsimdjson-dev libyaml-cpp-dev
   libcli11-dev libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata
   # tests and benchmarks: a real PostgreSQL server for the store and integration tests

@@ -26,6 +26,15 @@ TEST(Time, ParsesSapDates) {
   EXPECT_THROW(parse_sap_date("/Date(abc)/"), Error);
 }
 
+TEST(Time, SapDatesOutOfRangeAreErrorsNotCrashes) {
+  EXPECT_EQ(to_iso8601(parse_sap_date("/Date(253402214400000)/")), "9999-12-31T00:00:00.000Z");  // SAP's "unlimited"
+  for (const char* bad : {"/Date(253402300800000)/", "/Date(-62135596800001)/", "/Date(99999999999999999999)/",
+                          "/Date(-99999999999999999999+0000)/"}) {
+    EXPECT_THROW(parse_sap_date(bad), Error) << bad;
+    EXPECT_FALSE(try_parse_wire_timestamp(bad).has_value()) << bad;
+  }
+}
+
 TEST(Time, DatesAndDurations) {
   EXPECT_EQ(days_between(parse_date("2024-02-28"), parse_date("2024-03-01")), 2);
   EXPECT_EQ(parse_duration("15m"), std::chrono::minutes(15));

@@ -3,6 +3,7 @@
 // did-you-mean suggestions; a good one fills MappingInfo.query.
 #include "mapping/mapping_file.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "mapping_test_support.h"
@@ -197,6 +198,41 @@ fields:
   EXPECT_EQ(inv.issue_date, parse_date("2024-05-01"));
   EXPECT_EQ(inv.meta.modified, parse_timestamp("2024-05-01T10:00:00Z"));
   EXPECT_EQ(inv.amount, Money(120050, Currency::parse("EUR")));
+}
+
+TEST(MappingFile, SapDateOutOfRangeOrTooManyDecimalsIsThatRecordsDataInvalid) {
+  auto mapper = load_text("sapbad.yaml", R"(source: sap
+object: A_BillingDocument
+service: /sap/opu/odata/sap/API_BILLING_DOCUMENT_SRV
+target: invoice
+id: BillingDocument
+cursor: LastChangeDateTime
+fields:
+  external_id: BillingDocument
+  modified: datetime(LastChangeDateTime)
+  number: BillingDocument
+  customer_id: SoldToParty
+  amount: money(TotalNetAmount, TransactionCurrency)
+  issue_date: date(BillingDocumentDate)
+)");
+  const auto doc = [](const char* id, const char* amount, const char* date) {
+    return raw(fmt::format(R"({{"BillingDocument":"{}","SoldToParty":"1001","TotalNetAmount":"{}",)"
+                           R"("TransactionCurrency":"EUR","BillingDocumentDate":"{}",)"
+                           R"("LastChangeDateTime":"/Date(1714557600000+0000)/"}})",
+                           id, amount, date));
+  };
+  const std::vector<connectors::RawRecord> page{doc("100001", "10.00", "/Date(1714521600000)/"),
+                                               doc("100002", "10.00", "/Date(253402300800000)/"),
+                                               doc("100003", "10.005", "/Date(1714521600000)/")};
+  const MapResult r = mapper->map_all(page, "sap");
+  ASSERT_EQ(r.records.size(), 1u);
+  ASSERT_EQ(r.invalid.size(), 2u);
+  EXPECT_EQ(r.invalid[0].external_id, "100002");
+  EXPECT_EQ(r.invalid[0].field, "issue_date") << r.invalid[0].reason;
+  EXPECT_TRUE(has(r.invalid[0].reason, "/Date(253402300800000)/")) << r.invalid[0].reason;
+  EXPECT_EQ(r.invalid[1].external_id, "100003");
+  EXPECT_EQ(r.invalid[1].field, "amount") << r.invalid[1].reason;
+  EXPECT_TRUE(has(r.invalid[1].reason, "10.005")) << r.invalid[1].reason;
 }
 
 TEST(MappingFile, ExpressionSyntaxErrorsPointAtTheCharacter) {
