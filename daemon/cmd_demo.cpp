@@ -29,7 +29,7 @@ long peak_rss_mb() {
 
 std::vector<std::string> simulator_args(const DemoOptions& opt, const fs::path& out) {
   std::vector<std::string> args{"--seed", std::to_string(opt.seed), "--orders", std::to_string(opt.orders),
-                                "--answer-key", (out / "answer-key.json").string()};
+                                "--answer-key", (out / "answer-key.json").string(), "--erp", opt.erp};
   if (!opt.faults.empty()) args.insert(args.end(), {"--faults", opt.faults});
   if (opt.latency_ms > 0) args.insert(args.end(), {"--latency-ms", std::to_string(opt.latency_ms)});
   return args;
@@ -48,22 +48,26 @@ int cmd_demo(const GlobalOptions& global, const DemoOptions& opt) {
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(out / (std::string("o2csync.db") + suffix));
   }
 
-  fmt::print("starting o2csync-sim (seed {}, {} orders{}) ...\n", opt.seed, opt.orders,
-             opt.faults.empty() ? "" : ", faults " + opt.faults);
+  fmt::print("starting o2csync-sim (seed {}, {} orders, ERP {}{}) ...\n", opt.seed, opt.orders,
+             erp_display_name(opt.erp), opt.faults.empty() ? "" : ", faults " + opt.faults);
   // The simulator computes its answer key before it says it is ready: about
   // a second per 200,000 orders in a release build, ten times that in Debug.
   const int ready_timeout_s = 30 + static_cast<int>(opt.orders / 2000);
   SimProcess sim(sibling_binary("o2csync-sim"), simulator_args(opt, out), out, ready_timeout_s);
   const SimEndpoints endpoints = parse_ready_file(sim.ready_json());
   write_demo_mappings(out / "mappings");
-  const fs::path config_path = write_demo_config(out, endpoints, store_url);
+  const fs::path config_path = write_demo_config(out, endpoints, store_url, opt.erp);
 
   const auto cfg = config::load_config(config_path);
   auto store = open_configured_store(cfg, /*require_current_schema=*/false);
   store->migrate();
   SystemClock clock;
 
-  fmt::print("\nsync (Salesforce {} + NetSuite {})\n", endpoints.salesforce_url, endpoints.netsuite_url);
+  const std::string erp_at = opt.erp == "netsuite" ? endpoints.netsuite_url
+                             : opt.erp == "sap"    ? endpoints.sap_url
+                             : opt.erp == "oracle" ? endpoints.oracle_url
+                                                   : std::string("PostgreSQL over ODBC");
+  fmt::print("\nsync (Salesforce {} + {} {})\n", endpoints.salesforce_url, erp_display_name(opt.erp), erp_at);
   auto streams = build_streams(cfg, "", clock);
   const auto synced = sync_all(streams, [&cfg] { return open_configured_store(cfg); }, connectors::SyncMode::incremental, clock);
   print_sync_summary(synced);

@@ -1,5 +1,7 @@
 // daemon/cmd_mapping.cpp — `o2csync mapping check`: loads config.yaml and
 // every mapping file it names; all problems at once, exit 78 on any.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "daemon/app.h"
@@ -11,10 +13,13 @@ namespace o2c::daemon {
 int cmd_mapping_check(const GlobalOptions& global) {
   const auto cfg = load_configuration(global);  // throws Error(config) listing every problem
   int files = 0;
+  std::size_t width = 0;  // of "source.object", so the file names line up
+  for (const auto& source : cfg.sources)
+    for (const auto& object : source.objects) width = std::max(width, source.name.size() + 1 + object.name.size());
   for (const auto& source : cfg.sources)
     for (const auto& object : source.objects) {
       const auto& info = object.mapper->info();
-      fmt::print("ok  {}.{:<12} {} → {} ({} {})\n", source.name, object.name, info.file.string(),
+      fmt::print("ok  {:<{}} {} → {} ({} {})\n", source.name + "." + object.name, width, info.file.string(),
                  schema::to_string(info.target), info.source_kind, info.query.object);
       ++files;
     }

@@ -20,6 +20,7 @@ struct DemoOptions {
   std::string faults;
   long latency_ms = 0;
   std::string store_url;          // default: sqlite in out_dir
+  std::string erp = "netsuite";   // netsuite | sap | oracle | ebs
 };
 
 int cmd_demo(const GlobalOptions&, const DemoOptions&);

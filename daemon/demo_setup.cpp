@@ -18,16 +18,118 @@ std::string field(const boost::json::object& o, std::string_view key) {
   if (!v || !v->is_string()) throw Error(Error::Kind::internal, fmt::format("simulator ready file lacks '{}'", key));
   return std::string(v->as_string());
 }
+
+const boost::json::object* section(const boost::json::object& root, std::string_view key) {
+  const auto* v = root.if_contains(key);
+  return v && v->is_object() ? &v->get_object() : nullptr;
+}
+
+// The ERP source of the demo config, named after its kind.
+std::string erp_source_yaml(const std::string& erp, const SimEndpoints& sim) {
+  const std::string common = R"(    rate_per_second: 1000                # the simulator has no other integration to share with
+    timeout: 60s
+    max_attempts: 8
+    lookback: 5m
+)";
+  if (erp == "sap")
+    return fmt::format(R"(  sap:
+    kind: sap
+    url: {url}
+    sap_client: "{client}"
+    auth:
+      grant: basic                       # a communication user
+      user: {user}
+      password: env:O2C_DEMO_SAP_PASSWORD
+    max_concurrency: 2
+{common}    objects:
+      customers: {{ mapping: mappings/sap-customer.yaml, every: 1h }}
+      invoices:  {{ mapping: mappings/sap-invoice.yaml,  every: 15m }}
+      payments:  {{ mapping: mappings/sap-payment.yaml,  every: 15m }}
+)",
+                       fmt::arg("url", sim.sap_url), fmt::arg("client", sim.sap_client), fmt::arg("user", sim.sap_user),
+                       fmt::arg("common", common));
+  if (erp == "oracle")
+    return fmt::format(R"(  oracle:
+    kind: oracle
+    url: {url}
+    auth:
+      grant: basic                       # an integration user
+      user: {user}
+      password: env:O2C_DEMO_ORACLE_PASSWORD
+    max_concurrency: 2
+{common}    objects:
+      customers: {{ mapping: mappings/oracle-customer.yaml, every: 1h }}
+      invoices:  {{ mapping: mappings/oracle-invoice.yaml,  every: 15m }}
+      payments:  {{ mapping: mappings/oracle-payment.yaml,  every: 15m }}
+)",
+                       fmt::arg("url", sim.oracle_url), fmt::arg("user", sim.oracle_user), fmt::arg("common", common));
+  if (erp == "ebs")
+    return R"(  ebs:
+    kind: sql
+    connection: env:O2C_DEMO_EBS_ODBC        # "Driver={PostgreSQL Unicode};Server=...;Port=...;Database=ebs;Uid=...;Pwd=..."
+    timezone: UTC                        # the database server's zone (EBS dates carry none)
+    lookback: 5m
+    objects:
+      customers: { mapping: mappings/ebs-customer.yaml, every: 1h }
+      invoices:  { mapping: mappings/ebs-invoice.yaml,  every: 15m }
+      payments:  { mapping: mappings/ebs-payment.yaml,  every: 15m }
+)";
+  return fmt::format(R"(  netsuite:
+    kind: netsuite
+    account: "{account}"
+    url: {url}
+    timezone: {timezone}
+    auth:
+      consumer_key: env:O2C_DEMO_NS_CONSUMER_KEY
+      consumer_secret: env:O2C_DEMO_NS_CONSUMER_SECRET
+      token_id: env:O2C_DEMO_NS_TOKEN_ID
+      token_secret: env:O2C_DEMO_NS_TOKEN_SECRET
+    max_concurrency: 4                   # o2csync-sim's default --ns-concurrency
+{common}    objects:
+      customers: {{ mapping: mappings/netsuite-customer.yaml, every: 1h }}
+      invoices:  {{ mapping: mappings/netsuite-invoice.yaml,  every: 15m }}
+      payments:  {{ mapping: mappings/netsuite-payment.yaml,  every: 15m }}
+)",
+                     fmt::arg("account", sim.ns_account), fmt::arg("url", sim.netsuite_url),
+                     fmt::arg("timezone", sim.ns_timezone), fmt::arg("common", common));
+}
+
 }  // namespace
+
+std::string erp_display_name(const std::string& erp) {
+  if (erp == "sap") return "SAP S/4HANA";
+  if (erp == "oracle") return "Oracle Fusion";
+  if (erp == "ebs") return "Oracle EBS";
+  return "NetSuite";
+}
 
 SimEndpoints parse_ready_file(const std::string& json) {
   const auto root = boost::json::parse(json).as_object();
   const auto& sf = root.at("salesforce").as_object();
   const auto& ns = root.at("netsuite").as_object();
-  SimEndpoints endpoints{field(sf, "instance_url"),     field(sf, "client_id"),    field(sf, "client_secret"),
-                         field(ns, "base_url"),         field(ns, "account"),      field(ns, "consumer_key"),
-                         field(ns, "consumer_secret"), field(ns, "token_id"),     field(ns, "token_secret")};
+  SimEndpoints endpoints;
+  endpoints.salesforce_url = field(sf, "instance_url");
+  endpoints.sf_client_id = field(sf, "client_id");
+  endpoints.sf_client_secret = field(sf, "client_secret");
+  endpoints.netsuite_url = field(ns, "base_url");
+  endpoints.ns_account = field(ns, "account");
+  endpoints.ns_consumer_key = field(ns, "consumer_key");
+  endpoints.ns_consumer_secret = field(ns, "consumer_secret");
+  endpoints.ns_token_id = field(ns, "token_id");
+  endpoints.ns_token_secret = field(ns, "token_secret");
   if (ns.contains("timezone")) endpoints.ns_timezone = field(ns, "timezone");  // absent before --ns-timezone
+  if (const auto* sap = section(root, "sap")) {
+    endpoints.sap_url = field(*sap, "base_url");
+    endpoints.sap_client = field(*sap, "sap_client");
+    endpoints.sap_user = field(*sap, "user");
+    endpoints.sap_password = field(*sap, "password");
+  }
+  if (const auto* oracle = section(root, "oracle")) {
+    endpoints.oracle_url = field(*oracle, "base_url");
+    endpoints.oracle_user = field(*oracle, "user");
+    endpoints.oracle_password = field(*oracle, "password");
+  }
+  if (const auto* ebs = section(root, "ebs")) endpoints.ebs_connection = field(*ebs, "connection");
   return endpoints;
 }
 
@@ -37,7 +139,9 @@ void write_demo_mappings(const std::filesystem::path& dir) {
 }
 
 std::filesystem::path write_demo_config(const std::filesystem::path& dir, const SimEndpoints& sim,
-                                        const std::string& store_url) {
+                                        const std::string& store_url, const std::string& erp) {
+  if (erp == "ebs" && sim.ebs_connection.empty())
+    throw Error(Error::Kind::internal, "the simulator's ready file has no EBS database (start it with --erp ebs)");
   // The demo credentials are the simulator's; they still travel as env:
   // references, as real ones must.
   ::setenv("O2C_DEMO_SF_CLIENT_ID", sim.sf_client_id.c_str(), 1);
@@ -46,6 +150,9 @@ std::filesystem::path write_demo_config(const std::filesystem::path& dir, const 
   ::setenv("O2C_DEMO_NS_CONSUMER_SECRET", sim.ns_consumer_secret.c_str(), 1);
   ::setenv("O2C_DEMO_NS_TOKEN_ID", sim.ns_token_id.c_str(), 1);
   ::setenv("O2C_DEMO_NS_TOKEN_SECRET", sim.ns_token_secret.c_str(), 1);
+  ::setenv("O2C_DEMO_SAP_PASSWORD", sim.sap_password.c_str(), 1);
+  ::setenv("O2C_DEMO_ORACLE_PASSWORD", sim.oracle_password.c_str(), 1);
+  ::setenv("O2C_DEMO_EBS_ODBC", sim.ebs_connection.c_str(), 1);
   const auto path = dir / "config.yaml";
   std::ofstream(path) << fmt::format(R"(# Written by `o2csync demo` for the local simulator (o2csync-sim).
 # Secrets are env: references; the demo sets O2C_DEMO_* for its own run.
@@ -70,26 +177,7 @@ sources:
     objects:
       accounts: {{ mapping: mappings/salesforce-account.yaml, every: 1h }}
       orders:   {{ mapping: mappings/salesforce-order.yaml,   every: 15m }}
-  netsuite:
-    kind: netsuite
-    account: "{ns_account}"
-    url: {ns_url}
-    timezone: {ns_timezone}
-    auth:
-      consumer_key: env:O2C_DEMO_NS_CONSUMER_KEY
-      consumer_secret: env:O2C_DEMO_NS_CONSUMER_SECRET
-      token_id: env:O2C_DEMO_NS_TOKEN_ID
-      token_secret: env:O2C_DEMO_NS_TOKEN_SECRET
-    max_concurrency: 4                   # o2csync-sim's default --ns-concurrency
-    rate_per_second: 1000
-    timeout: 60s
-    max_attempts: 8
-    lookback: 5m
-    objects:
-      customers: {{ mapping: mappings/netsuite-customer.yaml, every: 1h }}
-      invoices:  {{ mapping: mappings/netsuite-invoice.yaml,  every: 15m }}
-      payments:  {{ mapping: mappings/netsuite-payment.yaml,  every: 15m }}
-
+{erp_source}
 reconcile:
   amount_tolerance: "0.01"
   renewal_po_horizon: 30d
@@ -101,8 +189,7 @@ report:
   out_dir: {out}
 )",
                                      fmt::arg("store", store_url), fmt::arg("sf_url", sim.salesforce_url),
-                                     fmt::arg("ns_url", sim.netsuite_url), fmt::arg("ns_account", sim.ns_account),
-                                     fmt::arg("ns_timezone", sim.ns_timezone),
+                                     fmt::arg("erp_source", erp_source_yaml(erp, sim)),
                                      fmt::arg("out", dir.string()));
   return path;
 }

@@ -44,6 +44,10 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--faults", demo.faults, "Simulator fault spec, e.g. 429:0.02,5xx:0.01,truncate:0.005");
   demo_cmd->add_option("--latency-ms", demo.latency_ms, "Simulated network latency per request")->check(CLI::Range(0L, 10'000L));
   demo_cmd->add_option("--store", demo.store_url, "Store URL (default: SQLite file in the output directory)");
+  demo_cmd->add_option("--erp", demo.erp,
+                       "The ERP invoices and payments come from: netsuite, sap (S/4HANA OData), oracle (Fusion REST) "
+                       "or ebs (E-Business Suite tables in PostgreSQL, read over ODBC)")
+      ->check(CLI::IsMember({"netsuite", "sap", "oracle", "ebs"}))->capture_default_str();
 
   std::string sync_source;
   bool sync_full = false;

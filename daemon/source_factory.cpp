@@ -4,7 +4,10 @@
 #include <fmt/format.h>
 
 #include "connectors/netsuite/netsuite.h"
+#include "connectors/oracle/oracle.h"
 #include "connectors/salesforce/salesforce.h"
+#include "connectors/sap/sap.h"
+#include "connectors/sql/sql.h"
 #include "core/error.h"
 #include "daemon/app.h"
 
@@ -62,11 +65,69 @@ std::shared_ptr<connectors::Source> make_netsuite(const config::SourceConfig& s,
   return netsuite::make_netsuite_source(std::move(settings), clock);
 }
 
+http::OAuth2Settings client_credentials(const config::SourceConfig& s) {
+  http::OAuth2Settings oauth;
+  oauth.grant = "client_credentials";
+  oauth.token_url = s.auth.token_url;
+  oauth.client_id = resolve(s, "client_id", s.auth.client_id);
+  oauth.client_secret = resolve(s, "client_secret", s.auth.client_secret);
+  return oauth;
+}
+
+std::shared_ptr<connectors::Source> make_sap(const config::SourceConfig& s, const Clock& clock) {
+  sap::SapSettings settings;
+  settings.name = s.name;
+  settings.url = s.url;
+  settings.sap_client = s.sap_client;
+  settings.grant = s.auth.grant;
+  if (s.auth.grant == "client_credentials") {
+    settings.oauth = client_credentials(s);
+  } else {
+    settings.user = s.auth.user;
+    settings.password = resolve(s, "password", s.auth.password);
+  }
+  settings.client = client_settings(s, settings.client);
+  if (s.page_size > 0) settings.page_size = s.page_size;
+  settings.lookback = s.lookback;
+  return sap::make_sap_source(std::move(settings), clock);
+}
+
+std::shared_ptr<connectors::Source> make_oracle(const config::SourceConfig& s, const Clock& clock) {
+  oracle::OracleSettings settings;
+  settings.name = s.name;
+  settings.url = s.url;
+  if (s.auth.grant == "client_credentials")
+    settings.auth = client_credentials(s);
+  else
+    settings.auth = oracle::OracleBasicAuth{s.auth.user, resolve(s, "password", s.auth.password)};
+  settings.client = client_settings(s, settings.client);
+  if (s.page_size > 0) settings.page_size = s.page_size;
+  settings.lookback = s.lookback;
+  return oracle::make_oracle_source(std::move(settings), clock);
+}
+
+std::shared_ptr<connectors::Source> make_sql(const config::SourceConfig& s, const Clock& clock) {
+  sql::SqlSettings settings;
+  settings.name = s.name;
+  try {
+    settings.connection = s.connection.resolve();
+  } catch (const Error& e) {
+    throw Error(Error::Kind::config, fmt::format("sources.{}.connection: {}", s.name, e.what()));
+  }
+  if (s.page_size > 0) settings.batch_size = s.page_size;
+  settings.timezone = s.timezone;
+  settings.lookback = s.lookback;
+  return sql::make_sql_source(std::move(settings), clock);
+}
+
 }  // namespace
 
 std::shared_ptr<connectors::Source> make_source(const config::SourceConfig& source, const Clock& clock) {
   if (source.kind == "salesforce") return make_salesforce(source, clock);
   if (source.kind == "netsuite") return make_netsuite(source, clock);
+  if (source.kind == "sap") return make_sap(source, clock);
+  if (source.kind == "oracle") return make_oracle(source, clock);
+  if (source.kind == "sql") return make_sql(source, clock);
   throw Error(Error::Kind::config, fmt::format("sources.{}.kind: unknown kind '{}'", source.name, source.kind));
 }
 

@@ -33,10 +33,12 @@ struct Position {
 using Positions = std::map<std::string, Position>;
 
 struct AuthConfig {
-  // Salesforce (OAuth 2.0)
-  std::string grant;                     // client_credentials | jwt_bearer
+  // OAuth 2.0 (Salesforce; SAP and Oracle too) or HTTP Basic (SAP, Oracle)
+  std::string grant;                     // client_credentials | jwt_bearer | basic
   SecretRef client_id, client_secret, private_key;
-  std::string user;                      // jwt_bearer: the integration user
+  std::string user;                      // jwt_bearer: the integration user; basic: the communication/integration user
+  SecretRef password;                    // basic
+  std::string token_url;                 // SAP/Oracle client_credentials: the OAuth 2.0 token endpoint
   // NetSuite (OAuth 1.0a TBA)
   SecretRef consumer_key, consumer_secret, token_id, token_secret;
   Positions where;
@@ -52,13 +54,16 @@ struct ObjectConfig {
 
 struct SourceConfig {
   std::string name;                      // key under sources:, e.g. "crm", "erp"
-  std::string kind;                      // salesforce | netsuite
-  std::string url;                       // instance / My Domain URL ("" = NetSuite default from account)
+  std::string kind;                      // salesforce | netsuite | sap | oracle | sql
+  std::string url;                       // instance / My Domain / host URL ("" = NetSuite default from account)
   std::string api_version;
   std::string login_url;                 // Salesforce token endpoint host
   std::string audience;                  // Salesforce JWT aud
   std::string account;                   // NetSuite account id, e.g. 1234567_SB1
-  std::string timezone;                  // NetSuite: IANA zone of the integration user's dates, e.g. America/Los_Angeles
+  std::string timezone;                  // NetSuite / SQL: IANA zone of the source's local dates, e.g. America/Los_Angeles
+  std::string sap_client;                // SAP: the client (sap-client=NNN), "" = the system's default
+  SecretRef connection;                  // SQL: the ODBC connection string (it holds the password)
+  int page_size = 0;                     // records per request / fetch (0 = the connector's default)
   AuthConfig auth;
   int max_concurrency = 0;
   double rate_per_second = 0;

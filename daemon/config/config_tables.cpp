@@ -19,10 +19,11 @@ const SettingsTable<Config>& top_level_settings() {
 const SettingsTable<SourceConfig>& source_settings() {
   using S = SourceConfig;
   static const SettingsTable<S> table{
-      Setting<S>{"kind", T::choice, &S::kind, "Which system this source is"}.required().one_of({"salesforce", "netsuite"}),
+      Setting<S>{"kind", T::choice, &S::kind, "Which system this source is"}.required().one_of(kSourceKinds),
       Setting<S>{"url", T::url, &S::url,
                  "Salesforce: the org's My Domain URL (required). NetSuite: the SuiteTalk REST base URL; by default "
-                 "derived from account"},
+                 "derived from account. SAP: the S/4HANA host, e.g. https://my300000-api.s4hana.cloud.sap (required). "
+                 "Oracle: the Fusion pod, e.g. https://acme.fa.us2.oraclecloud.com (required)"},
       Setting<S>{"api_version", T::text, &S::api_version, "Salesforce REST API version"}.default_to("59.0"),
       Setting<S>{"login_url", T::url, &S::login_url, "Salesforce: where tokens are requested (login or test host)"}
           .default_to("https://login.salesforce.com"),
@@ -30,8 +31,17 @@ const SettingsTable<SourceConfig>& source_settings() {
       Setting<S>{"account", T::text, &S::account, "NetSuite: account id as NetSuite writes it, e.g. 1234567_SB1 (required)"},
       Setting<S>{"timezone", T::timezone, &S::timezone,
                  "NetSuite: time zone NetSuite uses for this integration user's dates (Home → Set Preferences → "
-                 "Time Zone); o2csync converts its cursor to it"}
+                 "Time Zone); SQL: the database server's time zone (EBS dates carry none); o2csync converts its "
+                 "cursor to it"}
           .default_to("UTC"),
+      Setting<S>{"sap_client", T::text, &S::sap_client, "SAP: the client to read from (sap-client), e.g. 100"},
+      Setting<S>{"connection", T::secret, &S::connection,
+                 "SQL: the ODBC connection string, e.g. env:EBS_ODBC (\"Driver=...;Server=...;Uid=...;Pwd=...\"; it "
+                 "holds the password, so it is a secret reference) (required)"},
+      Setting<S>{"page_size", T::integer, &S::page_size,
+                 "Records per request or fetch (0 = the system's usual page: NetSuite 1000, SAP 1000, Oracle 500, SQL 2000)"}
+          .default_to("0")
+          .range(0, 100000),
       Setting<S>{"max_concurrency", T::integer, &S::max_concurrency,
                  "Parallel requests (NetSuite's limit is shared by every integration of the account)"}
           .default_to("4")
@@ -51,11 +61,16 @@ const SettingsTable<SourceConfig>& source_settings() {
 const SettingsTable<AuthConfig>& auth_settings() {
   using A = AuthConfig;
   static const SettingsTable<A> table{
-      Setting<A>{"grant", T::choice, &A::grant, "Salesforce OAuth 2.0 grant (required for Salesforce)"}.one_of(
-          {"client_credentials", "jwt_bearer"}),
-      Setting<A>{"client_id", T::secret, &A::client_id, "Salesforce: connected app consumer key"},
-      Setting<A>{"client_secret", T::secret, &A::client_secret, "Salesforce client_credentials: consumer secret"},
-      Setting<A>{"user", T::text, &A::user, "Salesforce jwt_bearer: the integration user's username"},
+      Setting<A>{"grant", T::choice, &A::grant,
+                 "Salesforce: client_credentials or jwt_bearer; SAP, Oracle: basic (a communication / integration "
+                 "user) or client_credentials (required)"}
+          .one_of({"client_credentials", "jwt_bearer", "basic"}),
+      Setting<A>{"client_id", T::secret, &A::client_id, "Salesforce: connected app consumer key; SAP, Oracle client_credentials: the client id"},
+      Setting<A>{"client_secret", T::secret, &A::client_secret, "client_credentials: the consumer / client secret"},
+      Setting<A>{"user", T::text, &A::user,
+                 "Salesforce jwt_bearer: the integration user's username; SAP, Oracle basic: the user name"},
+      Setting<A>{"password", T::secret, &A::password, "SAP, Oracle basic: the user's password"},
+      Setting<A>{"token_url", T::url, &A::token_url, "SAP, Oracle client_credentials: the OAuth 2.0 token endpoint"},
       Setting<A>{"private_key", T::secret, &A::private_key, "Salesforce jwt_bearer: PEM RSA private key"},
       Setting<A>{"consumer_key", T::secret, &A::consumer_key, "NetSuite TBA: integration record consumer key"},
       Setting<A>{"consumer_secret", T::secret, &A::consumer_secret, "NetSuite TBA: consumer secret"},

@@ -3,6 +3,10 @@
 // and the configuration reference (config_reference.cpp) both read these.
 #pragma once
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "daemon/config/config.h"
 #include "daemon/config/settings.h"
 
@@ -16,10 +20,35 @@ const SettingsTable<ReconcileConfig>& reconcile_settings();
 const SettingsTable<ReportConfig>& report_settings();
 const SettingsTable<LogConfig>& log_settings();
 
-// Settings that only one source kind understands (checked by validate()).
-inline const std::vector<std::string> kSalesforceOnly{"api_version", "login_url", "audience"};
-inline const std::vector<std::string> kNetSuiteOnly{"account", "timezone"};
-inline const std::vector<std::string> kSalesforceAuth{"grant", "client_id", "client_secret", "user", "private_key"};
-inline const std::vector<std::string> kNetSuiteAuth{"consumer_key", "consumer_secret", "token_id", "token_secret"};
+// The source kinds, and the settings only some of them understand (checked by
+// validate(); a setting not listed here is understood by every kind).
+inline const std::vector<std::string> kSourceKinds{"salesforce", "netsuite", "sap", "oracle", "sql"};
+inline const std::map<std::string, std::vector<std::string>> kSourceSettingKinds{
+    {"url", {"salesforce", "netsuite", "sap", "oracle"}},
+    {"api_version", {"salesforce"}},
+    {"login_url", {"salesforce"}},
+    {"audience", {"salesforce"}},
+    {"account", {"netsuite"}},
+    {"timezone", {"netsuite", "sql"}},
+    {"sap_client", {"sap"}},
+    {"connection", {"sql"}},
+    {"auth", {"salesforce", "netsuite", "sap", "oracle"}},
+    {"max_concurrency", {"salesforce", "netsuite", "sap", "oracle"}},
+    {"rate_per_second", {"salesforce", "netsuite", "sap", "oracle"}},
+    {"max_attempts", {"salesforce", "netsuite", "sap", "oracle"}},
+};
+inline const std::map<std::string, std::vector<std::string>> kAuthSettingKinds{
+    {"grant", {"salesforce", "sap", "oracle"}},
+    {"client_id", {"salesforce", "sap", "oracle"}},
+    {"client_secret", {"salesforce", "sap", "oracle"}},
+    {"user", {"salesforce", "sap", "oracle"}},
+    {"private_key", {"salesforce"}},
+    {"password", {"sap", "oracle"}},
+    {"token_url", {"sap", "oracle"}},
+    {"consumer_key", {"netsuite"}},
+    {"consumer_secret", {"netsuite"}},
+    {"token_id", {"netsuite"}},
+    {"token_secret", {"netsuite"}},
+};
 
 }  // namespace o2c::config

@@ -1,7 +1,10 @@
 // daemon/config/config_validate.cpp — rules that involve several settings:
 // auth per source kind and grant, settings of the other kind, mapping files
 // that exist, load, and were written for the same kind of source.
+#include <algorithm>
 #include <sstream>
+
+#include <fmt/ranges.h>
 
 #include "core/error.h"
 #include "daemon/config/config_tables.h"
@@ -30,12 +33,13 @@ class Validator {
     issues_.push_back(ConfigIssue{file_, at(where, key), std::move(message), warning});
   }
 
-  void refuse_other_kind(const SourceConfig& s, const std::vector<std::string>& keys, const Positions& where,
-                         const std::string& section, const char* other) {
-    for (const auto& k : keys)
-      if (where.contains(k))
-        error(where, k, fmt::format("sources.{}.{}{}: only for {} sources (this source is {})", s.name, section, k, other,
-                                    s.kind));
+  // Settings written in this section that the source's kind does not understand.
+  void refuse_other_kinds(const SourceConfig& s, const std::map<std::string, std::vector<std::string>>& kinds_of,
+                          const Positions& where, const std::string& section) {
+    for (const auto& [key, kinds] : kinds_of)
+      if (where.contains(key) && std::find(kinds.begin(), kinds.end(), s.kind) == kinds.end())
+        error(where, key, fmt::format("sources.{}.{}{}: not for {} sources (only {})", s.name, section, key, s.kind,
+                                      fmt::format("{}", fmt::join(kinds, ", "))));
   }
 
   void require(const SourceConfig& s, const Positions& where, const std::string& section, const std::string& key,
@@ -47,10 +51,14 @@ class Validator {
 
   void check_source(SourceConfig& s) {
     if (s.kind.empty()) return;  // kind missing or invalid: already reported, the rest would only cascade
+    refuse_other_kinds(s, kSourceSettingKinds, s.where, "");
     // An auth that is not a map was reported while parsing; its settings would only cascade.
     const bool auth_readable = !s.where.contains("auth") || s.auth.where.contains("");
+    if (auth_readable) refuse_other_kinds(s, kAuthSettingKinds, s.auth.where, "auth.");
     if (s.kind == "salesforce") check_salesforce(s, auth_readable);
     if (s.kind == "netsuite") check_netsuite(s, auth_readable);
+    if (s.kind == "sap" || s.kind == "oracle") check_sap_or_oracle(s, auth_readable);
+    if (s.kind == "sql") require(s, s.where, "", "connection", "the ODBC connection string, e.g. env:EBS_ODBC");
     if (s.objects.empty() && !s.where.contains("objects"))
       error(s.where, "", fmt::format("sources.{}.objects: nothing to sync (add e.g. orders: {{mapping: mappings/x.yaml}})", s.name));
     for (auto& o : s.objects) check_object(s, o);
@@ -58,11 +66,12 @@ class Validator {
 
   void check_salesforce(const SourceConfig& s, bool auth_readable) {
     const Positions& aw = s.auth.where;
-    refuse_other_kind(s, kNetSuiteOnly, s.where, "", "NetSuite");
     require(s, s.where, "", "url", "the org's My Domain URL, e.g. https://acme.my.salesforce.com");
     if (!auth_readable) return;
-    refuse_other_kind(s, kNetSuiteAuth, aw, "auth.", "NetSuite");
     require(s, aw, "auth.", "grant", "client_credentials or jwt_bearer");
+    if (s.auth.grant == "basic")
+      error(aw, "grant", fmt::format("sources.{}.auth.grant: basic is not offered by Salesforce (use client_credentials "
+                                     "or jwt_bearer)", s.name));
     require(s, aw, "auth.", "client_id", "the connected app's consumer key, e.g. env:SF_CLIENT_ID");
     if (s.auth.grant == "client_credentials")
       require(s, aw, "auth.", "client_secret", "client_credentials needs the consumer secret");
@@ -73,12 +82,28 @@ class Validator {
   }
 
   void check_netsuite(const SourceConfig& s, bool auth_readable) {
-    refuse_other_kind(s, kSalesforceOnly, s.where, "", "Salesforce");
     require(s, s.where, "", "account", "the NetSuite account id, e.g. 1234567_SB1");
     if (!auth_readable) return;
-    refuse_other_kind(s, kSalesforceAuth, s.auth.where, "auth.", "Salesforce");
-    for (const auto& k : kNetSuiteAuth)
+    for (const char* k : {"consumer_key", "consumer_secret", "token_id", "token_secret"})
       require(s, s.auth.where, "auth.", k, "token-based authentication needs all four");
+  }
+
+  void check_sap_or_oracle(const SourceConfig& s, bool auth_readable) {
+    const Positions& aw = s.auth.where;
+    require(s, s.where, "", "url", s.kind == "sap" ? "the S/4HANA API host" : "the Fusion pod's URL");
+    require(s, s.where, "", "auth", "basic (user, password) or client_credentials (token_url, client_id, client_secret)");
+    if (!auth_readable) return;
+    require(s, aw, "auth.", "grant", "basic or client_credentials");
+    if (s.auth.grant == "jwt_bearer")
+      error(aw, "grant", fmt::format("sources.{}.auth.grant: jwt_bearer is for Salesforce (use basic or "
+                                     "client_credentials)", s.name));
+    if (s.auth.grant == "basic") {
+      require(s, aw, "auth.", "user", "basic needs the communication / integration user");
+      require(s, aw, "auth.", "password", "basic needs the user's password, e.g. env:SAP_PASSWORD");
+    }
+    if (s.auth.grant == "client_credentials")
+      for (const char* k : {"token_url", "client_id", "client_secret"})
+        require(s, aw, "auth.", k, "client_credentials needs the token endpoint, client id and secret");
   }
 
   void check_object(const SourceConfig& s, ObjectConfig& o) {

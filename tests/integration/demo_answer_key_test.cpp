@@ -1,6 +1,7 @@
 // The acceptance test of the end-to-end path: `o2csync demo` against the
 // simulator, scored against its answer key — precision and recall 1.0 for
-// every kind, with and without injected faults, on SQLite and PostgreSQL.
+// every kind, with and without injected faults, on SQLite and PostgreSQL, with
+// each ERP (NetSuite, SAP S/4HANA, Oracle Fusion, Oracle EBS over ODBC).
 #include <gtest/gtest.h>
 
 #include "tests/integration/answer_key_scoring.h"
@@ -14,7 +15,10 @@ struct DemoCase {
   const char* name;
   const char* faults;
   bool postgres;
+  const char* erp = "netsuite";
 };
+
+constexpr const char* kFaults = "429:0.02,5xx:0.01,slow:0.01,truncate:0.005,html:0.005,expire:0.01";
 
 // Named in test output by its name, not its bytes.
 void PrintTo(const DemoCase& c, std::ostream* os) { *os << c.name; }
@@ -24,7 +28,7 @@ class DemoAnswerKey : public ::testing::TestWithParam<DemoCase> {};
 TEST_P(DemoAnswerKey, EveryKindHasPrecisionAndRecallOne) {
   const DemoCase& c = GetParam();
   const std::string out = make_temp_dir(std::string("o2c-demo-") + c.name);
-  std::vector<std::string> args{o2csync_binary(), "demo", "--out", out, "--orders", "3000", "--seed", "7"};
+  std::vector<std::string> args{o2csync_binary(), "demo", "--out", out, "--orders", "3000", "--seed", "7", "--erp", c.erp};
   if (*c.faults) args.insert(args.end(), {"--faults", c.faults});
   if (c.postgres) args.insert(args.end(), {"--store", new_database_url(c.name)});
   const CommandResult demo = run_command(args);
@@ -48,9 +52,18 @@ TEST_P(DemoAnswerKey, EveryKindHasPrecisionAndRecallOne) {
 INSTANTIATE_TEST_SUITE_P(
     Demo, DemoAnswerKey,
     ::testing::Values(DemoCase{"sqlite", "", false},
-                      DemoCase{"sqlite_faults", "429:0.02,5xx:0.01,slow:0.01,truncate:0.005,html:0.005,expire:0.01", false},
+                      DemoCase{"sqlite_faults", kFaults, false},
                       DemoCase{"postgres", "", true},
-                      DemoCase{"postgres_faults", "429:0.02,5xx:0.01,slow:0.01,truncate:0.005,html:0.005,expire:0.01", true}),
+                      DemoCase{"postgres_faults", kFaults, true},
+                      DemoCase{"sap", "", false, "sap"},
+                      DemoCase{"sap_faults", kFaults, false, "sap"},
+                      DemoCase{"sap_postgres_faults", kFaults, true, "sap"},
+                      DemoCase{"oracle", "", false, "oracle"},
+                      DemoCase{"oracle_faults", kFaults, false, "oracle"},
+                      DemoCase{"oracle_postgres_faults", kFaults, true, "oracle"},
+                      DemoCase{"ebs", "", false, "ebs"},
+                      DemoCase{"ebs_faults", kFaults, false, "ebs"},
+                      DemoCase{"ebs_postgres_faults", kFaults, true, "ebs"}),
     [](const ::testing::TestParamInfo<DemoCase>& info) { return std::string(info.param.name); });
 
 }  // namespace

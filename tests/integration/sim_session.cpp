@@ -28,12 +28,14 @@ std::string http_post(const std::string& url, const std::string& body) {
 
 }  // namespace
 
-SimSession::SimSession(const std::string& name, const std::vector<std::string>& sim_args)
+SimSession::SimSession(const std::string& name, std::vector<std::string> sim_args, const std::string& erp)
     : dir_(make_temp_dir(name)) {
+  sim_args.insert(sim_args.end(), {"--erp", erp});
   sim_ = std::make_unique<daemon::SimProcess>(sim_binary(), sim_args, dir_);
   sim_url_ = boost::json::parse(sim_->ready_json()).as_object().at("url").as_string().c_str();
   daemon::write_demo_mappings(dir_ + "/mappings");
-  config_ = daemon::write_demo_config(dir_, daemon::parse_ready_file(sim_->ready_json()), "sqlite://" + dir_ + "/o2c.db")
+  config_ = daemon::write_demo_config(dir_, daemon::parse_ready_file(sim_->ready_json()), "sqlite://" + dir_ + "/o2c.db",
+                                     erp)
                 .string();
   const CommandResult migrated = o2c({"db", "migrate"});
   if (migrated.exit_code != 0) throw std::runtime_error("db migrate failed: " + migrated.err);

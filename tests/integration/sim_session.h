@@ -18,8 +18,9 @@ namespace o2c::testing {
 
 class SimSession {
  public:
-  // Starts o2csync-sim with `sim_args`, writes config + mappings, migrates the store.
-  SimSession(const std::string& name, const std::vector<std::string>& sim_args);
+  // Starts o2csync-sim with `sim_args` (and --erp `erp`), writes config +
+  // mappings for that ERP as the demo does, migrates the store.
+  SimSession(const std::string& name, std::vector<std::string> sim_args, const std::string& erp = "netsuite");
 
   const std::string& dir() const { return dir_; }
   const std::string& config() const { return config_; }

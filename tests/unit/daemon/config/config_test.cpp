@@ -58,6 +58,23 @@ const char* kMinimal = R"(sources:
       orders: { mapping: mappings/salesforce-order.yaml }
 )";
 
+// examples/config-<erp>.yaml: the same Salesforce source and an ERP of each kind.
+TEST_F(ConfigFile, ExampleConfigOfEachErpLoadsWithItsMappings) {
+  for (const auto& [file, kind] : {std::pair{"config-sap.yaml", "sap"}, std::pair{"config-oracle.yaml", "oracle"},
+                                   std::pair{"config-ebs.yaml", "sql"}}) {
+    const Config cfg = load_config(fs::path(O2C_SOURCE_DIR) / "examples" / file);
+    ASSERT_EQ(cfg.sources.size(), 2u) << file;
+    const SourceConfig* erp = cfg.find_source("erp");
+    ASSERT_TRUE(erp) << file;
+    EXPECT_EQ(erp->kind, kind) << file;
+    ASSERT_EQ(erp->objects.size(), 3u) << file;
+    for (const auto& o : erp->objects) {
+      ASSERT_TRUE(o.mapper) << file << " " << o.name;
+      EXPECT_EQ(o.mapper->info().source_kind, kind) << file << " " << o.name;
+    }
+  }
+}
+
 TEST_F(ConfigFile, ExampleConfigLoadsWithEveryMapping) {
   const Config cfg = load_config(fs::path(O2C_SOURCE_DIR) / "examples/config.yaml");
   ASSERT_EQ(cfg.sources.size(), 2u);
@@ -190,11 +207,11 @@ TEST_F(ConfigFile, SettingsOfTheOtherSourceKindAndMissingAuth) {
     objects: {}
 )");
   for (const char* line : {
-           "config.yaml:4:16: sources.erp.login_url: only for Salesforce sources (this source is netsuite)",
-           "config.yaml:5:20: sources.erp.auth.grant: only for Salesforce sources",
+           "config.yaml:4:16: sources.erp.login_url: not for netsuite sources (only salesforce)",
+           "config.yaml:5:20: sources.erp.auth.grant: not for netsuite sources (only salesforce, sap, oracle)",
            "sources.erp.account: missing (the NetSuite account id",
            "sources.erp.auth.token_secret: missing",
-           "config.yaml:10:14: sources.crm.account: only for NetSuite sources (this source is salesforce)",
+           "config.yaml:10:14: sources.crm.account: not for salesforce sources (only netsuite)",
            "sources.crm.url: missing",
            "sources.crm.auth.grant: missing",
        })
@@ -241,7 +258,7 @@ TEST_F(ConfigFile, NetSuiteTimezoneIsAnIanaNameUtcByDefaultAndNetSuiteOnly) {
 )");
   EXPECT_TRUE(has(err, "config.yaml:5:15: sources.erp.timezone: unknown time zone 'America/Los_Angles'")) << err;
   EXPECT_TRUE(
-      has(err, "config.yaml:12:15: sources.crm.timezone: only for NetSuite sources (this source is salesforce)"))
+      has(err, "config.yaml:12:15: sources.crm.timezone: not for salesforce sources (only netsuite, sql)"))
       << err;
   EXPECT_EQ(std::count(err.begin(), err.end(), '\n') + 1, 2) << err;
 }
@@ -282,6 +299,55 @@ TEST_F(ConfigFile, BadYamlAndMissingFile) {
     EXPECT_EQ(e.kind(), Error::Kind::config);
     EXPECT_TRUE(has(e.what(), "no-such-config.yaml: cannot read")) << e.what();
   }
+}
+
+
+// SAP and Oracle take basic or client_credentials auth; SQL takes an ODBC
+// connection string as a secret reference; settings of other kinds are named.
+TEST_F(ConfigFile, SapOracleAndSqlSourcesCheckTheirOwnSettings) {
+  write("mappings/sap-invoice.yaml", R"(source: sap
+object: A_BillingDocument
+service: /sap/opu/odata/sap/API_BILLING_DOCUMENT_SRV
+target: invoice
+id: BillingDocument
+cursor: LastChangeDateTime
+fields:
+  external_id: BillingDocument
+  number: BillingDocument
+  customer_id: SoldToParty
+  amount: money(TotalNetAmount, TransactionCurrency)
+)");
+  const std::string err = errors_of(R"(sources:
+  erp:
+    kind: sap
+    url: https://my300000-api.s4hana.cloud.sap
+    sap_client: "100"
+    account: "1234567"
+    auth: { grant: basic, user: O2C_COMM }
+    objects:
+      invoices: { mapping: mappings/sap-invoice.yaml }
+  fusion:
+    kind: oracle
+    url: https://acme.fa.us2.oraclecloud.com
+    auth: { grant: client_credentials, client_id: env:ID }
+    objects: {}
+  ebs:
+    kind: sql
+    connection: "Driver=x;Pwd=hunter2"
+    max_concurrency: 3
+    objects: {}
+)");
+  for (const char* line : {
+           "config.yaml:6:14: sources.erp.account: not for sap sources (only netsuite)",
+           "sources.erp.auth.password: missing (basic needs the user's password",
+           "sources.fusion.auth.token_url: missing (client_credentials needs the token endpoint",
+           "sources.fusion.auth.client_secret: missing",
+           "config.yaml:17:17: sources.ebs.connection:",
+           "config.yaml:18:22: sources.ebs.max_concurrency: not for sql sources",
+       })
+    EXPECT_TRUE(has(err, line)) << "missing: " << line << "\n" << err;
+  EXPECT_FALSE(has(err, "hunter2")) << err;
+  EXPECT_FALSE(has(err, "sources.erp.sap_client")) << err;
 }
 
 }  // namespace
