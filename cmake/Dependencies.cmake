@@ -1,6 +1,6 @@
 # Every third-party library, found once. Debian bookworm packages (scripts/install-deps.sh).
-# Only what the code uses today: pugixml (e-invoices), libxlsxwriter (XLSX
-# report), libsystemd (sd_notify) and unixODBC come with the issues that use them.
+# Only what the code uses today: libxlsxwriter (XLSX report) and libsystemd
+# (sd_notify) come with the issues that use them. unixODBC: connectors/sql.
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(Boost 1.81 REQUIRED COMPONENTS url json)
@@ -15,6 +15,7 @@ find_package(CLI11 REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
+find_package(pugixml REQUIRED)       # SAP $metadata (EDMX)
 
 # SOCI 4.0 on Debian ships no CMake package config: find headers and libs.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

@@ -17,7 +17,7 @@ packages=(
   libsoci-dev libsqlite3-dev libpq-dev unixodbc-dev
   # the SQL source over ODBC: the PostgreSQL ODBC driver the tests and `demo --erp ebs` use
   odbc-postgresql
-  libsimdjson-dev libyaml-cpp-dev
+  libsimdjson-dev libyaml-cpp-dev libpugixml-dev
   libcli11-dev libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata
   # tests and benchmarks: a real PostgreSQL server for the store and integration tests
   libgtest-dev libgmock-dev libbenchmark-dev

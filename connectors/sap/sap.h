@@ -49,6 +49,7 @@ struct SapSettings {
   http::ClientSettings client = sap_client_defaults();
   int page_size = 1000;              // $top of each query (1..100000); the server may split it into pages via __next
   std::chrono::seconds lookback{300};  // a finished pass restarts this far before its high-water mark
+  bool check_metadata = true;        // check each mapping against its service's $metadata before the first query
 };
 
 // Checks the settings and builds the source: one http::Client and one auth

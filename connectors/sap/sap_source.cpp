@@ -5,9 +5,12 @@
 // answer is checked before it is handed out: envelope, ids strictly
 // ascending (a server repeating or skipping pages shows here), the next link
 // (same origin, never seen before in the query) and, when a query ends, the
-// rows received against the count announced.
+// rows received against the count announced. Before its first query a
+// stream checks the mapping against the service's $metadata (fetched once
+// per service and source), so a misspelt field is named with a suggestion.
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <unordered_set>
 
@@ -16,6 +19,7 @@
 #include "connectors/sap/sap.h"
 #include "connectors/sap/sap_auth.h"
 #include "connectors/sap/sap_config.h"
+#include "connectors/sap/sap_metadata.h"
 #include "connectors/sap/sap_query.h"
 #include "connectors/sap/sap_verdict.h"
 #include "core/error.h"
@@ -62,6 +66,13 @@ class SapSource final : public connectors::Source, public std::enable_shared_fro
     if (oauth_) oauth_->invalidate(rejected);
   }
 
+  // The entity sets of `service` per its $metadata, fetched on first use
+  // through `auth` (one call of the stream that asks first). nullptr when the
+  // document cannot be had or read: the check is then skipped with a warning
+  // (the server still refuses an unknown field, in its own words).
+  std::shared_ptr<const std::map<std::string, EntitySetShape>> metadata(const std::string& service, http::Auth& auth,
+                                                                        std::atomic<long>& calls);
+
  private:
   SapSettings settings_;
   const Clock& clock_;
@@ -70,7 +81,42 @@ class SapSource final : public connectors::Source, public std::enable_shared_fro
   std::unique_ptr<http::OAuth2Auth> oauth_;
   std::mutex mutex_;
   std::string last_token_;
+  std::mutex metadata_mutex_;  // one fetch per service, however many streams start at once
+  std::map<std::string, std::shared_ptr<const std::map<std::string, EntitySetShape>>> metadata_;
 };
+
+std::shared_ptr<const std::map<std::string, EntitySetShape>> SapSource::metadata(const std::string& service,
+                                                                                 http::Auth& auth,
+                                                                                 std::atomic<long>& calls) {
+  std::lock_guard lock(metadata_mutex_);
+  if (const auto found = metadata_.find(service); found != metadata_.end()) return found->second;
+  http::Request request;
+  request.url = settings_.url + service + "/$metadata";
+  if (!settings_.sap_client.empty()) request.url += "?sap-client=" + settings_.sap_client;
+  request.headers.push_back({"Accept", "application/xml"});
+  const auto log = logger("source.sap");
+  std::shared_ptr<const std::map<std::string, EntitySetShape>> sets;
+  try {
+    const http::Response response = client_.send(request, &auth, [&](const http::Response& r) {
+      ++calls;
+      // An EDMX document, not the JSON sap_verdict expects of a 2xx.
+      if (r.status >= 200 && r.status < 300 && r.header("content-type").find("xml") != std::string::npos)
+        return http::Verdict::ok;
+      return sap_verdict(r, bearer());
+    });
+    if (response.status >= 200 && response.status < 300)
+      sets = std::make_shared<const std::map<std::string, EntitySetShape>>(parse_metadata(response.body));
+    else
+      log->warn("metadata unavailable source={} service={} status={}: fields are not checked before the first query",
+                settings_.name, service, response.status);
+  } catch (const Error& e) {
+    if (e.kind() == Error::Kind::config) throw;  // credentials: the same for the data
+    log->warn("metadata unreadable source={} service={} error=\"{}\": fields are not checked before the first query",
+              settings_.name, service, e.what());
+  }
+  metadata_[service] = sets;
+  return sets;
+}
 
 // Signs one stream's requests through the source and counts its token fetches.
 class StreamAuth final : public http::Auth {
@@ -107,6 +153,7 @@ class SapStream final : public connectors::PageStream {
     try {
       if (!started_) {
         started_ = true;
+        check_against_metadata();
         if (!cursor_.in_pass()) cursor_.pass_started = source_->clock().now();
       }
       const bool first = next_url_.empty();
@@ -126,6 +173,16 @@ class SapStream final : public connectors::PageStream {
   QueryUrl query_url() const {
     const auto& s = source_->settings();
     return build_query_url(s.url, s.sap_client, query_, protocol_, cursor_.since, cursor_.tie_break_id, s.page_size);
+  }
+
+  void check_against_metadata() {
+    if (!source_->settings().check_metadata) return;
+    const auto sets = source_->metadata(query_.service, auth_, calls_);
+    if (!sets) return;
+    const std::vector<std::string> problems = metadata_problems(*sets, query_);
+    if (problems.empty()) return;
+    throw Error(Error::Kind::config, fmt::format("sap: mapping for object {} does not fit the $metadata of {}: {}",
+                                                 query_.object, query_.service, fmt::join(problems, "; ")));
   }
 
   void start_query() {
