@@ -57,4 +57,17 @@ Cursor Cursor::next_pass(std::chrono::seconds lookback) const {
   return next;
 }
 
+long Cursor::advance(const std::vector<RawRecord>& records, bool (*keyed)(std::string_view)) {
+  long defects = 0;
+  for (const auto& record : records) {
+    if (keyed(record.id)) tie_break_id = record.id;
+    if (!record.defect.empty()) {
+      ++defects;
+      continue;
+    }
+    if (!high_water || *high_water < record.modified) high_water = record.modified;
+  }
+  return defects;
+}
+
 }  // namespace o2c::connectors

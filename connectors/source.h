@@ -13,11 +13,19 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.h"
 
 namespace o2c::connectors {
+
+struct RawRecord {
+  std::string id;                      // external id as the source spells it
+  std::string body;                    // the record's own JSON object text
+  Timestamp modified{};                // the record's modstamp (for the cursor)
+  std::string defect;                  // set when the raw record is already unusable (e.g. invalid UTF-8)
+};
 
 // Where a stream resumes. Stored by store/ as text, never looked into there.
 //
@@ -42,13 +50,15 @@ struct Cursor {
   static Cursor parse(std::string_view text);       // throws Error(store) on garbage
   // The cursor that starts the pass after this one has read everything.
   Cursor next_pass(std::chrono::seconds lookback) const;
-};
+  // What to commit with a page: this cursor, or the next pass's when the pass is done.
+  Cursor after_page(bool pass_done, std::chrono::seconds lookback) const { return pass_done ? next_pass(lookback) : *this; }
+  // Moves over a page just read, in id order: the keyset to the last record
+  // whose id `keyed` accepts (a defective record was still read), the
+  // high-water mark to the newest record without a defect. Returns how many
+  // records have a defect.
+  long advance(const std::vector<RawRecord>& records, bool (*keyed)(std::string_view) = has_id);
 
-struct RawRecord {
-  std::string id;                      // external id as the source spells it
-  std::string body;                    // the record's own JSON object text
-  Timestamp modified{};                // the record's modstamp (for the cursor)
-  std::string defect;                  // set when the raw record is already unusable (e.g. invalid UTF-8)
+  static bool has_id(std::string_view id) { return !id.empty(); }
 };
 
 struct Page {

@@ -201,23 +201,11 @@ class OracleStream final : public connectors::PageStream {
   }
 
   Page hand_out(CollectionPage page, bool pass_done) {
-    long defects = 0;
-    for (const auto& record : page.records) {
-      if (!record.id.empty()) cursor_.tie_break_id = record.id;
-      if (!record.defect.empty()) {
-        ++defects;
-        continue;
-      }
-      if (!cursor_.high_water || *cursor_.high_water < record.modified) cursor_.high_water = record.modified;
-    }
+    const long defects = cursor_.advance(page.records);
     Page out;
     out.records = std::move(page.records);
-    if (pass_done) {
-      out.next = cursor_.next_pass(source_->settings().lookback);
-      out.last = finished_ = true;
-    } else {
-      out.next = cursor_;
-    }
+    out.next = cursor_.after_page(pass_done, source_->settings().lookback);
+    out.last = finished_ = pass_done;
     log_->info("page fetched source={} object={} page={} records={} defects={} total={} last={} cursor={}",
                source_->settings().name, query_.object, ++pages_, out.records.size(), defects,
                page.total_results.value_or(-1), out.last, out.next.to_text());

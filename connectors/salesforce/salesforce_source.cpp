@@ -232,15 +232,7 @@ class SalesforceStream final : public connectors::PageStream {
 
   Page make_page(QueryBatch batch) {
     received_ += static_cast<long>(batch.records.size());
-    long defects = 0;
-    for (const auto& record : batch.records) {
-      if (is_salesforce_id(record.id)) cursor_.tie_break_id = record.id;
-      if (!record.defect.empty()) {
-        ++defects;
-        continue;
-      }
-      if (!cursor_.high_water || *cursor_.high_water < record.modified) cursor_.high_water = record.modified;
-    }
+    const long defects = cursor_.advance(batch.records, is_salesforce_id);
     Page page;
     page.records = std::move(batch.records);
     if (batch.done) {

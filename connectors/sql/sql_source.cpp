@@ -264,13 +264,9 @@ class SqlStream final : public connectors::PageStream {
   Page hand_out(Page page, bool pass_done) {
     long defects = 0;
     for (const auto& record : page.records) defects += record.defect.empty() ? 0 : 1;
-    if (pass_done) {
-      page.next = cursor_.next_pass(source_->settings().lookback);
-      page.last = finished_ = true;
-      close();
-    } else {
-      page.next = cursor_;
-    }
+    page.next = cursor_.after_page(pass_done, source_->settings().lookback);
+    page.last = finished_ = pass_done;
+    if (pass_done) close();
     log_->info("page fetched source={} object={} page={} records={} defects={} last={} cursor={}", name(),
                query_.object, ++pages_, page.records.size(), defects, page.last, page.next.to_text());
     return page;

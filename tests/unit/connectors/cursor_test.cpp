@@ -10,6 +10,24 @@ using namespace std::chrono_literals;
 
 Timestamp at(const char* iso) { return parse_timestamp(iso); }
 
+TEST(Cursor, AdvanceKeysOnTheLastUsableIdAndIgnoresDefectsForTheHighWater) {
+  Cursor c;
+  c.since = at("2026-11-24T10:00:00Z");
+  const std::vector<RawRecord> page{{"1", "{}", at("2026-11-24T10:05:00Z"), ""},
+                                    {"2", "{}", at("2026-11-24T11:00:00Z"), "invalid UTF-8"},
+                                    {"3", "{}", at("2026-11-24T10:07:00Z"), ""},
+                                    {"", "{}", at("2026-11-24T12:00:00Z"), "no id"}};
+  EXPECT_EQ(c.advance(page), 2);
+  EXPECT_EQ(c.tie_break_id, "3");
+  EXPECT_EQ(c.high_water, at("2026-11-24T10:07:00Z"));
+  EXPECT_EQ(c.after_page(false, 5min), c);
+  EXPECT_EQ(c.after_page(true, 5min), c.next_pass(5min));
+
+  Cursor numeric;  // a connector's own notion of a usable key
+  EXPECT_EQ(numeric.advance(page, [](std::string_view id) { return id == "1"; }), 2);
+  EXPECT_EQ(numeric.tie_break_id, "1");
+}
+
 TEST(Cursor, EmptyCursorIsEmptyText) {
   EXPECT_EQ(Cursor{}.to_text(), "");
   EXPECT_EQ(Cursor::parse(""), Cursor{});
