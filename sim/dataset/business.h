@@ -55,6 +55,14 @@ enum class OrderPlan : std::uint8_t {
 
 bool is_invalid_order(OrderPlan p);
 
+// How VAT applies to a document (DATA.md "VAT"): the seller is French.
+enum class VatTreatment : std::uint8_t {
+  standard,        // FR customers: 20 %
+  exempt,          // FR training invoices: exempt (article 261-4-4 CGI)
+  reverse_charge,  // DE, ES customers: intra-EU B2B, VAT due by the buyer
+  export_,         // GB, US customers: outside the EU
+};
+
 // The part a NetSuite document plays for its order.
 enum class DocRole : std::uint8_t {
   invoice_full,
@@ -105,6 +113,13 @@ class Business {
   std::string account_id(std::size_t a) const;
   std::uint64_t customer_number(std::size_t a) const { return kFirstCustomerId + a; }
   SimTime account_created(std::size_t a) const;
+  // Tax identity and billing address (DATA.md "Tax identities and addresses").
+  std::string account_siren(std::size_t a) const;   // FR: 9 digits (Luhn); "" elsewhere
+  std::string account_vat_id(std::size_t a) const;  // "FR40303265045", "DE…", "ESB…", "GB…"; "" for US and the planted missing ones
+  bool account_vat_missing(std::size_t a) const;    // planted: an EU account whose VAT id nobody entered
+  std::string account_street(std::size_t a) const;
+  std::string_view account_city(std::size_t a) const;
+  std::string account_postal_code(std::size_t a) const;
   SimTime account_modstamp(std::size_t a) const;
   SimTime customer_modstamp(std::size_t a) const;
 
@@ -141,7 +156,13 @@ class Business {
   SimDate doc_date(const DocRef& d) const;
   std::optional<SimDate> doc_due_date(const DocRef& d) const;
   BusinessCurrency doc_currency(const DocRef& d) const;
-  std::int64_t doc_total_cents(const DocRef& d) const;      // credit memos negative
+  // Amount before VAT: what reconciles with the order amount (credit memos
+  // negative). A payment's net is what it pays: the paid invoice's total.
+  std::int64_t doc_net_cents(const DocRef& d) const;
+  VatTreatment doc_vat(const DocRef& d) const;               // payments: as the invoice they pay
+  std::int64_t doc_vat_rate_percent(const DocRef& d) const;  // 20, or 0
+  std::int64_t doc_tax_cents(const DocRef& d) const;         // net × rate, half away from zero; payments 0
+  std::int64_t doc_total_cents(const DocRef& d) const;       // net + tax (credit memos negative)
   bool doc_paid(const DocRef& d) const;                      // the next row is its payment
   std::optional<std::string> doc_po(const DocRef& d) const;  // otherrefnum
   std::optional<std::string> doc_order_ref(const DocRef& d) const;

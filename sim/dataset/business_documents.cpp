@@ -88,7 +88,7 @@ BusinessCurrency Business::doc_currency(const DocRef& d) const {
   return own == BusinessCurrency::eur ? BusinessCurrency::usd : BusinessCurrency::eur;
 }
 
-std::int64_t Business::doc_total_cents(const DocRef& d) const {
+std::int64_t Business::doc_net_cents(const DocRef& d) const {
   const std::int64_t amount = amount_cents(d.order);
   switch (d.role) {
     case DocRole::invoice_netted: return amount + amount * 10 / 100;

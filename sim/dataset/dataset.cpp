@@ -53,7 +53,8 @@ struct Dataset::Impl {
                                                                         dataset::make_transaction_table(core)})),
         sap(std::make_shared<NamedCatalog>(dataset::make_sap_tables(core))),
         oracle(std::make_shared<NamedCatalog>(dataset::make_oracle_tables(core))),
-        ebs(std::make_shared<NamedCatalog>(dataset::make_ebs_tables(core))) {}
+        ebs(std::make_shared<NamedCatalog>(dataset::make_ebs_tables(core))),
+        portals(std::make_shared<PortalDirectory>(core)) {}
 
   std::string mutate(const Mutation& m, std::string* created_id);
   std::string insert_late(bool salesforce_order, const Mutation& m, std::string* created_id);
@@ -67,6 +68,7 @@ struct Dataset::Impl {
   DatasetOptions options;
   std::shared_ptr<dataset::DatasetCore> core;
   std::shared_ptr<const NamedCatalog> salesforce, netsuite, sap, oracle, ebs;
+  std::shared_ptr<const PortalDirectory> portals;
   mutable std::shared_mutex mutation_mutex;  // exclusive: mutate; shared: answer key
   std::atomic<std::uint64_t> version{0};
   mutable std::mutex cache_mutex;
@@ -194,6 +196,8 @@ std::string Dataset::mutate(const Mutation& m, std::string* created_id) {
   if (error.empty()) impl_->version.fetch_add(1);
   return error;
 }
+
+std::shared_ptr<const PortalDirectory> Dataset::portals() const { return impl_->portals; }
 
 std::vector<PlantedCase> Dataset::planted() const { return dataset::planted_cases(impl_->core->business); }
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/dataset/portal_directory.h"
 #include "sim/sim_table.h"
 
 namespace o2c::sim {
@@ -63,6 +64,8 @@ class Dataset {
   std::shared_ptr<const SimCatalog> sap() const;
   std::shared_ptr<const SimCatalog> oracle() const;
   std::shared_ptr<const SimCatalog> ebs() const;
+  // The vendor portals' side of the business (DATA.md "Portals").
+  std::shared_ptr<const PortalDirectory> portals() const;
 
   // The answer key JSON of DATA.md for the data as it is now (mutations
   // included), with the DATA_INVALID records of the ERP side named as `erp`

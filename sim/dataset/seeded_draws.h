@@ -46,6 +46,13 @@ enum class Stream : std::uint64_t {
   doc_memo,
   late_order,
   follow_up_shuffle,
+  // Appended (a stream's number never changes, so earlier draws stay as they were).
+  doc_vat_exempt,
+  account_vat_missing,
+  account_street,
+  account_portal,
+  account_portal_detail,
+  portal_decision,
 };
 
 class Draws {
