@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include "connectors/http/http.h"
+#include "core/secret.h"
 #include "core/time.h"
 #include "einvoice/einvoice.h"
 
@@ -77,6 +79,29 @@ struct Answer {
   std::optional<std::chrono::seconds> retry_after;
 };
 
+// One configured portal (config.yaml `portals.<name>`), secrets resolved.
+struct PortalSettings {
+  std::string name;             // configured name, e.g. "coupa"; the routing table's `portal` column
+  std::string kind;             // coupa | ariba | chorus | peppol | file
+  std::string url;              // coupa, chorus, peppol: API base; ariba: the cXML POST URL;
+                                // file: file:///folder or sftp://host[:port]/folder
+  std::string token_url;        // OAuth 2.0 token endpoint (coupa, chorus; peppol when it uses OAuth)
+  std::string grant;            // client_credentials | api_key (coupa, peppol) | "" (ariba, file)
+  std::string scope;            // OAuth scopes, space-separated (coupa: "core.invoice.read core.invoice.write")
+  std::string user;             // chorus: the technical account login; sftp: the user
+  Secret client_id, client_secret, api_key;
+  Secret shared_secret;         // ariba: the SharedSecret
+  Secret password;              // chorus: the technical account password; sftp: the password
+  Secret private_key;           // sftp: a private key (PEM or OpenSSH), instead of a password
+  std::string supplier_id;      // ariba: our NetworkID (AN…); chorus: our SIRET; peppol: our participant value;
+                                // coupa: unused (the supplier number is per buyer, in the routing table)
+  std::string supplier_scheme;  // peppol: the EAS of supplier_id ("0009")
+  std::string format;           // file: ubl | cii | cxml (+ a PDF beside it when `pdf`); chorus: ubl | cii
+  bool with_pdf = false;        // attach / drop the invoice PDF as well
+  bool test_mode = false;       // ariba: deploymentMode="test"; chorus: the qualification platform
+  http::ClientSettings http;    // limits, timeouts, retries (source = the portal name)
+};
+
 class Portal {
  public:
   virtual ~Portal() = default;
@@ -110,5 +135,9 @@ class Portal {
   // then be resolved by sending the stored payload again instead of lookup().
   virtual bool resend_is_idempotent() const { return false; }
 };
+
+// Builds the connector of settings.kind. Throws Error(config) naming the
+// setting that is missing or wrong for that kind.
+std::unique_ptr<Portal> make_portal(const PortalSettings& settings, const Clock& clock);
 
 }  // namespace o2c::portals
