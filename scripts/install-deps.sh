@@ -19,9 +19,13 @@ packages=(
   odbc-postgresql
   libsimdjson-dev libyaml-cpp-dev libpugixml-dev
   libcli11-dev libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata
+  # einvoice/: the invoice PDF (libharu)
+  libhpdf-dev
   # tests and benchmarks: a real PostgreSQL server for the store and integration tests
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql
+  # tests: the official EN 16931 Schematron validator (shared/validation) runs on Node.js
+  nodejs npm
 )
 
 missing=()
