@@ -154,9 +154,14 @@ class InvoicePdf {
   }
 
   void breakdown() {
-    need(kRow * static_cast<float>(totals_.breakdown.size() + 2));
+    need(kRow * static_cast<float>(totals_.breakdown.size() + 3));
     pdf_.text(kLeft, y_, "VAT breakdown", Weight::bold);
     y_ -= kRow;
+    pdf_.text(kLeft, y_, "Category", Weight::bold, 7);
+    pdf_.text_right(kLeft + 150, y_, "Taxable", Weight::bold, 7);
+    pdf_.text_right(kLeft + 230, y_, "VAT", Weight::bold, 7);
+    pdf_.text(kLeft + 245, y_, "Exemption", Weight::bold, 7);
+    y_ -= 11;
     for (const VatBreakdown& b : totals_.breakdown) {
       const std::string label = b.rate.empty() ? std::string(code(b.category)) : fmt::format("{} {}%", code(b.category), b.rate);
       pdf_.text(kLeft, y_, label);
