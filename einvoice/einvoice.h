@@ -200,7 +200,9 @@ std::string write_cii(const Document& doc);
 
 // A printable PDF of the document (A4, one or more pages: seller, buyer,
 // references, lines, VAT breakdown, totals, payment instructions), for
-// portals that want the invoice image and for the file drop.
+// portals that want the invoice image and for the file drop. Throws
+// Error(data) only when the totals cannot be computed; the same document
+// gives the same bytes.
 std::string write_pdf(const Document& doc);
 
 // cXML InvoiceDetailRequest (Ariba, Coupa cXML).
@@ -219,6 +221,8 @@ struct CxmlEnvelope {
   std::string order_payload_id;
   bool test_mode = false;       // deploymentMode="test"
 };
+// Throws Error(data) when check(doc, en16931_ubl) is not empty or the
+// purchase order (BT-13) is missing; amounts of a credit memo are negative.
 std::string write_cxml(const Document& doc, const CxmlEnvelope& envelope);
 
 // Peppol SBDH around a UBL document.
@@ -229,6 +233,8 @@ struct SbdhEnvelope {
   Identifier receiver;
   std::string country_c1;       // sender's country
 };
-std::string write_sbdh(const Document& doc, const SbdhEnvelope& envelope);  // UBL (peppol_bis3) inside
+// UBL (peppol_bis3) inside. Throws Error(data) when check(doc, peppol_bis3)
+// is not empty, Error(internal) when the envelope lacks an id or participant.
+std::string write_sbdh(const Document& doc, const SbdhEnvelope& envelope);
 
 }  // namespace o2c::einvoice
