@@ -30,6 +30,12 @@ packages=(
 
 missing=()
 for p in "${packages[@]}"; do
+  # A Node.js from elsewhere counts: NodeSource's nodejs bundles npm and
+  # conflicts with Debian's npm package, so asking apt for npm would fail.
+  case "$p" in
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
+  esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
