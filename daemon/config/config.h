@@ -90,6 +90,58 @@ struct ReportConfig {
   Positions where;
 };
 
+// The company that issues the invoices, as its e-invoices name it (seller.*).
+struct SellerConfig {
+  std::string name;                      // registered name (BT-27)
+  std::string vat_id;                    // BT-31, with its country prefix
+  std::string legal_id;                  // BT-30, e.g. the SIREN
+  std::string legal_id_scheme;           // ISO 6523 ICD of legal_id, e.g. 0002 (SIREN)
+  std::string endpoint;                  // Peppol electronic address "scheme:value", e.g. 0009:55210055400013
+  std::string street, city, postal_code, country;
+  std::string email, phone;
+  std::string iban, bic;                 // BG-16 payment instructions
+  std::string payment_terms;             // BT-20 text, e.g. "Net 30 days"
+  Positions where;
+};
+
+// One customer portal (portals.<name>); secrets are references.
+struct PortalConfig {
+  std::string name;
+  std::string kind;                      // coupa | ariba | chorus | peppol | file
+  std::string url;
+  std::string token_url, grant, scope, user;
+  SecretRef client_id, client_secret, api_key, shared_secret, password, private_key;
+  std::string supplier_id, supplier_scheme;
+  std::string format;                    // file, chorus: ubl | cii | cxml
+  bool with_pdf = false;
+  bool test_mode = false;
+  int max_concurrency = 0;
+  double rate_per_second = 0;
+  std::chrono::seconds timeout{};
+  int max_attempts = 0;
+  Positions where;
+};
+
+// One line of the routing table: a customer's invoices go to a portal.
+struct RouteConfig {
+  std::string customer_id;               // ERP customer external id
+  std::string customer;                  // name, for messages only
+  std::string portal;                    // a name under portals:
+  std::string buyer_id, buyer_scheme, service_code, supplier_ref;
+  bool po_required = false;
+  bool attachment_required = false;
+  int line = 0;                          // in the routing file
+};
+
+struct PushConfig {
+  std::filesystem::path routing;         // CSV routing table (absolute)
+  std::string since;                     // "YYYY-MM-DD": invoices issued before are never pushed ("" = none pushed)
+  std::chrono::seconds accept_within{};  // PORTAL_NOT_SUBMITTED after this long without acceptance
+  std::filesystem::path copy_dir;        // a copy of every payload sent ("" = none)
+  std::vector<RouteConfig> routes;       // read from `routing` by validate()
+  Positions where;
+};
+
 struct LogConfig {
   std::string level;                     // trace | debug | info | warn | error
   std::string format;                    // text | json
@@ -103,9 +155,13 @@ struct Config {
   std::vector<SourceConfig> sources;
   ReconcileConfig reconcile;
   ReportConfig report;
+  SellerConfig seller;
+  std::vector<PortalConfig> portals;
+  PushConfig push;
   LogConfig log;
   Positions where;
   const SourceConfig* find_source(std::string_view name) const;
+  const PortalConfig* find_portal(std::string_view name) const;
 };
 
 struct ConfigIssue {

@@ -11,7 +11,7 @@
 namespace o2c::config {
 namespace {
 
-const std::vector<std::string> kTopSections{"sources", "reconcile", "report", "log"};
+const std::vector<std::string> kTopSections{"sources", "reconcile", "report", "seller", "portals", "push", "log"};
 
 YAML::Node child(const YAML::Node& node, const char* key) {
   return node && node.IsMap() ? node[key] : YAML::Node(YAML::NodeType::Undefined);
@@ -50,6 +50,19 @@ void read_sources(const YAML::Node& root, const std::filesystem::path& base, Con
   }
 }
 
+void read_portals(const YAML::Node& root, Config& cfg, const Reader& r) {
+  const YAML::Node portals = child(root, "portals");
+  if (!portals) return;
+  cfg.where["portals"] = Reader::position(portals);
+  if (!portals.IsMap()) return r.error(portals, "portals: expected a map of portal name: settings");
+  for (const auto& kv : portals) {
+    PortalConfig p;
+    p.name = kv.first.Scalar();
+    read_section(kv.second, kv.first, fmt::format("portals.{}.", p.name), portal_settings(), p, r);
+    cfg.portals.push_back(std::move(p));
+  }
+}
+
 ErrorContext in_file(const std::string& file) {
   ErrorContext ctx;
   ctx.file = file;
@@ -62,6 +75,12 @@ std::string ConfigIssue::text() const {
   if (file.empty()) return message;  // already located (a mapping file's own lines)
   if (pos.line <= 0) return fmt::format("{}: {}", file, message);
   return fmt::format("{}:{}:{}: {}", file, pos.line, pos.column, message);
+}
+
+const PortalConfig* Config::find_portal(std::string_view name) const {
+  for (const auto& p : portals)
+    if (p.name == name) return &p;
+  return nullptr;
 }
 
 const SourceConfig* Config::find_source(std::string_view name) const {
@@ -97,9 +116,12 @@ Config parse_config(const std::filesystem::path& file, std::vector<ConfigIssue>&
   read_sources(root, base, cfg, r);
   read_section(child(root, "reconcile"), root, "reconcile.", reconcile_settings(), cfg.reconcile, r);
   read_section(child(root, "report"), root, "report.", report_settings(), cfg.report, r);
+  read_section(child(root, "seller"), root, "seller.", seller_settings(), cfg.seller, r);
+  read_portals(root, cfg, r);
+  read_section(child(root, "push"), root, "push.", push_settings(), cfg.push, r);
   read_section(child(root, "log"), root, "log.", log_settings(), cfg.log, r);
-  if (!cfg.report.out_dir.empty() && cfg.report.out_dir.is_relative())
-    cfg.report.out_dir = (base / cfg.report.out_dir).lexically_normal();
+  for (std::filesystem::path* p : {&cfg.report.out_dir, &cfg.push.routing, &cfg.push.copy_dir})
+    if (!p->empty() && p->is_relative()) *p = (base / *p).lexically_normal();
   return cfg;
 }
 

@@ -19,6 +19,31 @@ const SettingsTable<ObjectConfig>& object_settings();     // sources.<name>.obje
 const SettingsTable<ReconcileConfig>& reconcile_settings();
 const SettingsTable<ReportConfig>& report_settings();
 const SettingsTable<LogConfig>& log_settings();
+const SettingsTable<SellerConfig>& seller_settings();      // seller.*
+const SettingsTable<PortalConfig>& portal_settings();      // portals.<name>.*
+const SettingsTable<PushConfig>& push_settings();          // push.*
+
+// seller:, portals: and push: together with the routing table (config_validate_push.cpp).
+void validate_push(Config& config, std::vector<ConfigIssue>& issues);
+
+inline const std::vector<std::string> kPortalKinds{"coupa", "ariba", "chorus", "peppol", "file"};
+// Portal settings only some kinds understand (a setting not listed here is for every kind).
+inline const std::map<std::string, std::vector<std::string>> kPortalSettingKinds{
+    {"token_url", {"coupa", "chorus", "peppol"}},
+    {"grant", {"coupa", "chorus", "peppol"}},
+    {"scope", {"coupa", "chorus", "peppol"}},
+    {"client_id", {"coupa", "chorus", "peppol"}},
+    {"client_secret", {"coupa", "chorus", "peppol"}},
+    {"api_key", {"coupa", "peppol"}},
+    {"shared_secret", {"ariba"}},
+    {"user", {"chorus", "file"}},
+    {"password", {"chorus", "file"}},
+    {"private_key", {"file"}},
+    {"supplier_id", {"ariba", "chorus", "peppol"}},
+    {"supplier_scheme", {"peppol"}},
+    {"format", {"chorus", "file"}},
+    {"test_mode", {"ariba", "chorus"}},
+};
 
 // The source kinds, and the settings only some of them understand (checked by
 // validate(); a setting not listed here is understood by every kind).

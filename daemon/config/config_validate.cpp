@@ -6,6 +6,7 @@
 
 #include <fmt/ranges.h>
 
+
 #include "core/error.h"
 #include "daemon/config/config_tables.h"
 #include "mapping/mapper.h"
@@ -135,6 +136,10 @@ class Validator {
 
 }  // namespace
 
-std::vector<ConfigIssue> validate(Config& config) { return Validator(config).run(); }
+std::vector<ConfigIssue> validate(Config& config) {
+  std::vector<ConfigIssue> issues = Validator(config).run();
+  validate_push(config, issues);
+  return issues;
+}
 
 }  // namespace o2c::config

@@ -100,11 +100,15 @@ std::optional<PortalBuyer> PortalDirectory::route_of_account(std::size_t a) cons
   out.customer_name = b.account_name(a);
   out.po_required = b.requires_po(a);
   switch (kind) {
-    case PortalKind::coupa:
+    case PortalKind::coupa:  // procurement suites take PO-backed invoices only
       out.buyer_id = fmt::format("coupa-{}", n);
       out.supplier_ref = fmt::format("S{:05}", 10'000 + detail % 90'000);
+      out.po_required = true;
       break;
-    case PortalKind::ariba: out.buyer_id = fmt::format("AN01{:09}", 100'000'000 + n * 7 % 900'000'000); break;
+    case PortalKind::ariba:
+      out.buyer_id = fmt::format("AN01{:09}", 100'000'000 + n * 7 % 900'000'000);
+      out.po_required = true;
+      break;
     case PortalKind::chorus: {
       const std::string body = fmt::format("1{:08}0001", 10'000'000 + n * 9973 % 90'000'000);  // 13 digits
       out.buyer_id = body + luhn_digit(body);

@@ -54,7 +54,8 @@ struct PortalBuyer {
   std::string buyer_scheme;     // peppol: "0088" (GLN) or "9930" (DE VAT) / "0009" (SIRET); else ""
   std::string service_code;     // chorus: the structure's service code, or ""
   std::string supplier_ref;     // coupa: our supplier number at this buyer ("S04127"); else ""
-  bool po_required = false;     // the buyer refuses invoices without its PO
+  bool po_required = false;     // the buyer refuses invoices without its PO (every Coupa and Ariba buyer; Chorus
+                                // Pro structures that require an engagement number; CRM Requires_PO__c accounts)
   bool registered = true;       // peppol: the receiver is in the SMP for Invoice; false: "not found" (planted)
   bool operator==(const PortalBuyer&) const = default;
 };
