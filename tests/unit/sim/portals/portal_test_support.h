@@ -63,11 +63,18 @@ class World {
              d.decision->paid == paid && (!po_required || b.po_required) && b.registered;
     });
   }
+  // An invoice the buyer rejects, carrying a PO the buyer issued (another of its invoices') when it has one.
   Case rejected(PortalKind kind) const {
-    return find(kind, [&](const PortalBuyer& b, const Doc& d) {
-      return !d.po.empty() && directory()->issued_po(b.customer_id, d.po) && d.decision && d.decision->rejected &&
-             b.registered;
+    Case c = find(kind, [&](const PortalBuyer& b, const Doc& d) {
+      return d.decision && d.decision->rejected && b.registered && (!b.po_required || issued_po_of(b).size());
     });
+    c.doc.po = issued_po_of(c.buyer);
+    return c;
+  }
+  std::string issued_po_of(const PortalBuyer& b) const {
+    for (const Doc& d : docs_)
+      if (d.customer == b.customer_id && !d.po.empty() && directory()->issued_po(b.customer_id, d.po)) return d.po;
+    return {};
   }
 
  private:
