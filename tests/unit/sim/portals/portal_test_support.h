@@ -217,4 +217,77 @@ inline std::string cii(const InvoiceSpec& s) {
       s.currency.empty() ? "" : fmt::format("<ram:InvoiceCurrencyCode>{}</ram:InvoiceCurrencyCode>", s.currency));
 }
 
+// What goes into a hand-written cXML InvoiceDetailRequest.
+struct CxmlSpec {
+  std::string payload_id, number, buyer, po, currency = "USD", secret = "o2c-demo-ariba-secret";
+  std::string sender = "AN01000012345";
+};
+
+inline std::string invoice_cxml(const CxmlSpec& s) {
+  const std::string money_cur = s.currency.empty() ? "" : fmt::format(" currency=\"{}\"", s.currency);
+  const std::string order =
+      s.po.empty() ? "<InvoiceDetailOrderInfo/>"
+                   : fmt::format("<InvoiceDetailOrderInfo><OrderReference orderID=\"{}\"><DocumentReference "
+                                 "payloadID=\"po-{}@buyer\"/></OrderReference></InvoiceDetailOrderInfo>",
+                                 s.po, s.po);
+  return fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE cXML SYSTEM "http://xml.cXML.org/schemas/cXML/1.2.050/InvoiceDetail.dtd">
+<cXML payloadID="{0}" timestamp="2026-11-24T12:00:00+00:00" xml:lang="en-US">
+ <Header>
+  <From><Credential domain="NetworkID"><Identity>AN01000012345</Identity></Credential></From>
+  <To><Credential domain="NetworkID"><Identity>{1}</Identity></Credential></To>
+  <Sender><Credential domain="NetworkID"><Identity>{6}</Identity><SharedSecret>{5}</SharedSecret></Credential>
+   <UserAgent>o2csync test</UserAgent></Sender>
+ </Header>
+ <Request deploymentMode="production"><InvoiceDetailRequest>
+  <InvoiceDetailRequestHeader invoiceID="{2}" purpose="standard" operation="new" invoiceDate="2026-11-20T00:00:00+00:00">
+   <InvoiceDetailHeaderIndicator/><InvoiceDetailLineIndicator/>
+   <InvoicePartner><Contact role="remitTo"><Name xml:lang="en">Acme Cloud Software SAS</Name></Contact></InvoicePartner>
+  </InvoiceDetailRequestHeader>
+  <InvoiceDetailOrder>{3}
+   <InvoiceDetailItem invoiceLineNumber="1" quantity="1"><UnitOfMeasure>EA</UnitOfMeasure>
+    <UnitPrice><Money{4}>1000.00</Money></UnitPrice>
+    <InvoiceDetailItemReference lineNumber="1"><Description xml:lang="en">Subscription</Description></InvoiceDetailItemReference>
+    <SubtotalAmount><Money{4}>1000.00</Money></SubtotalAmount></InvoiceDetailItem>
+  </InvoiceDetailOrder>
+  <InvoiceDetailSummary><SubtotalAmount><Money{4}>1000.00</Money></SubtotalAmount>
+   <Tax><Money{4}>0.00</Money><Description xml:lang="en">VAT</Description></Tax>
+   <GrossAmount><Money{4}>1000.00</Money></GrossAmount><NetAmount><Money{4}>1000.00</Money></NetAmount>
+   <DueAmount><Money{4}>1000.00</Money></DueAmount></InvoiceDetailSummary>
+ </InvoiceDetailRequest></Request>
+</cXML>
+)",
+                     s.payload_id, s.buyer, s.number, order, money_cur, s.secret, s.sender);
+}
+
+
+inline constexpr std::string_view kSbdInvoiceDocType =
+    "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant#"
+    "urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1";
+
+// A full SBD (SBDH + the UBL of `s`) as a Peppol access point takes it.
+inline std::string sbd(const InvoiceSpec& s, const std::string& instance, std::string sender = "0009:55210055400013",
+                std::string doc_type = std::string(kSbdInvoiceDocType)) {
+  std::string ubl = testing::ubl(s);
+  ubl.erase(0, ubl.find("?>") + 2);   // the UBL goes in without its XML declaration
+  return fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
+<StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">
+ <StandardBusinessDocumentHeader>
+  <HeaderVersion>1.0</HeaderVersion>
+  <Sender><Identifier Authority="iso6523-actorid-upis">{0}</Identifier></Sender>
+  <Receiver><Identifier Authority="iso6523-actorid-upis">{1}:{2}</Identifier></Receiver>
+  <DocumentIdentification><Standard>urn:oasis:names:specification:ubl:schema:xsd:Invoice-2</Standard>
+   <TypeVersion>2.1</TypeVersion><InstanceIdentifier>{3}</InstanceIdentifier><Type>Invoice</Type>
+   <CreationDateAndTime>2026-11-24T12:00:00Z</CreationDateAndTime></DocumentIdentification>
+  <BusinessScope>
+   <Scope><Type>DOCUMENTID</Type><InstanceIdentifier>{4}</InstanceIdentifier><Identifier>busdox-docid-qns</Identifier></Scope>
+   <Scope><Type>PROCESSID</Type><InstanceIdentifier>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</InstanceIdentifier><Identifier>cenbii-procid-ubl</Identifier></Scope>
+   <Scope><Type>COUNTRY_C1</Type><InstanceIdentifier>FR</InstanceIdentifier></Scope>
+  </BusinessScope>
+ </StandardBusinessDocumentHeader>{5}
+</StandardBusinessDocument>
+)",
+                     sender, s.buyer_scheme, s.buyer_id, instance, doc_type, ubl);
+}
+
 }  // namespace o2c::sim::portals::testing

@@ -12,50 +12,10 @@ namespace o2c::sim::portals::ariba {
 namespace {
 
 using testing::Case;
+using testing::CxmlSpec;
+using testing::invoice_cxml;
 using testing::request;
 using testing::World;
-
-struct CxmlSpec {
-  std::string payload_id, number, buyer, po, currency = "USD", secret = "o2c-demo-ariba-secret";
-  std::string sender = "AN01000012345";
-};
-
-std::string invoice_cxml(const CxmlSpec& s) {
-  const std::string money_cur = s.currency.empty() ? "" : fmt::format(" currency=\"{}\"", s.currency);
-  const std::string order =
-      s.po.empty() ? "<InvoiceDetailOrderInfo/>"
-                   : fmt::format("<InvoiceDetailOrderInfo><OrderReference orderID=\"{}\"><DocumentReference "
-                                 "payloadID=\"po-{}@buyer\"/></OrderReference></InvoiceDetailOrderInfo>",
-                                 s.po, s.po);
-  return fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE cXML SYSTEM "http://xml.cXML.org/schemas/cXML/1.2.050/InvoiceDetail.dtd">
-<cXML payloadID="{0}" timestamp="2026-11-24T12:00:00+00:00" xml:lang="en-US">
- <Header>
-  <From><Credential domain="NetworkID"><Identity>AN01000012345</Identity></Credential></From>
-  <To><Credential domain="NetworkID"><Identity>{1}</Identity></Credential></To>
-  <Sender><Credential domain="NetworkID"><Identity>{6}</Identity><SharedSecret>{5}</SharedSecret></Credential>
-   <UserAgent>o2csync test</UserAgent></Sender>
- </Header>
- <Request deploymentMode="production"><InvoiceDetailRequest>
-  <InvoiceDetailRequestHeader invoiceID="{2}" purpose="standard" operation="new" invoiceDate="2026-11-20T00:00:00+00:00">
-   <InvoiceDetailHeaderIndicator/><InvoiceDetailLineIndicator/>
-   <InvoicePartner><Contact role="remitTo"><Name xml:lang="en">Acme Cloud Software SAS</Name></Contact></InvoicePartner>
-  </InvoiceDetailRequestHeader>
-  <InvoiceDetailOrder>{3}
-   <InvoiceDetailItem invoiceLineNumber="1" quantity="1"><UnitOfMeasure>EA</UnitOfMeasure>
-    <UnitPrice><Money{4}>1000.00</Money></UnitPrice>
-    <InvoiceDetailItemReference lineNumber="1"><Description xml:lang="en">Subscription</Description></InvoiceDetailItemReference>
-    <SubtotalAmount><Money{4}>1000.00</Money></SubtotalAmount></InvoiceDetailItem>
-  </InvoiceDetailOrder>
-  <InvoiceDetailSummary><SubtotalAmount><Money{4}>1000.00</Money></SubtotalAmount>
-   <Tax><Money{4}>0.00</Money><Description xml:lang="en">VAT</Description></Tax>
-   <GrossAmount><Money{4}>1000.00</Money></GrossAmount><NetAmount><Money{4}>1000.00</Money></NetAmount>
-   <DueAmount><Money{4}>1000.00</Money></DueAmount></InvoiceDetailSummary>
- </InvoiceDetailRequest></Request>
-</cXML>
-)",
-                     s.payload_id, s.buyer, s.number, order, money_cur, s.secret, s.sender);
-}
 
 std::string get_pending(const std::string& secret = "o2c-demo-ariba-secret", const std::string& extra = "") {
   return fmt::format(R"(<?xml version="1.0"?><cXML payloadID="poll-{}@o2csync" timestamp="2026-11-24T12:00:00Z"><Header>

@@ -17,31 +17,8 @@ namespace json = boost::json;
 using testing::Case;
 using testing::InvoiceSpec;
 using testing::request;
+using testing::sbd;
 using testing::World;
-
-std::string sbd(const InvoiceSpec& s, const std::string& instance, std::string sender = "0009:55210055400013",
-                std::string doc_type = std::string(kInvoiceDocType)) {
-  std::string ubl = testing::ubl(s);
-  ubl.erase(0, ubl.find("?>") + 2);   // the UBL goes in without its XML declaration
-  return fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
-<StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">
- <StandardBusinessDocumentHeader>
-  <HeaderVersion>1.0</HeaderVersion>
-  <Sender><Identifier Authority="iso6523-actorid-upis">{0}</Identifier></Sender>
-  <Receiver><Identifier Authority="iso6523-actorid-upis">{1}:{2}</Identifier></Receiver>
-  <DocumentIdentification><Standard>urn:oasis:names:specification:ubl:schema:xsd:Invoice-2</Standard>
-   <TypeVersion>2.1</TypeVersion><InstanceIdentifier>{3}</InstanceIdentifier><Type>Invoice</Type>
-   <CreationDateAndTime>2026-11-24T12:00:00Z</CreationDateAndTime></DocumentIdentification>
-  <BusinessScope>
-   <Scope><Type>DOCUMENTID</Type><InstanceIdentifier>{4}</InstanceIdentifier><Identifier>busdox-docid-qns</Identifier></Scope>
-   <Scope><Type>PROCESSID</Type><InstanceIdentifier>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</InstanceIdentifier><Identifier>cenbii-procid-ubl</Identifier></Scope>
-   <Scope><Type>COUNTRY_C1</Type><InstanceIdentifier>FR</InstanceIdentifier></Scope>
-  </BusinessScope>
- </StandardBusinessDocumentHeader>{5}
-</StandardBusinessDocument>
-)",
-                     sender, s.buyer_scheme, s.buyer_id, instance, doc_type, ubl);
-}
 
 struct PeppolFixture : ::testing::Test {
   std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(testing::fixed_now());
