@@ -94,7 +94,10 @@ class PortalSimServer {
     }
     sim::SimRequest request{r.method, r.target, "127.0.0.1", r.headers, r.body};
     const sim::SimReply sim = handler()(request);
-    o2c::test::HttpTestReply reply{sim.status, sim.headers, sim.body};
+    o2c::test::HttpTestReply reply;
+    reply.status = sim.status;
+    reply.headers = sim.headers;
+    reply.body = sim.body;
     if (twist == Twist::lost) reply.close_without_answer = true;
     if (twist == Twist::truncate) reply.truncate_body_at = sim.body.size() / 2;
     return reply;
