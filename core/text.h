@@ -1,5 +1,6 @@
 // core/text.h — small text helpers shared by config, mapping and reports:
-// did-you-mean suggestions, UTF-8 validation, ASCII case folding.
+// did-you-mean suggestions, UTF-8 validation, ASCII case folding, JSON
+// string literals.
 #pragma once
 
 #include <string>
@@ -28,5 +29,12 @@ std::string to_lower_ascii(std::string_view s);
 // Equal when ASCII letters are folded (header names, JSON keys).
 bool iequals_ascii(std::string_view a, std::string_view b);
 std::string_view trim(std::string_view s);
+
+// Appends `s` as a JSON string literal: escapes '"', '\\' and control
+// characters; every other byte is copied as is — valid UTF-8 or not (the
+// simulators plant invalid UTF-8 on purpose, and real systems have sent it).
+// Writes into `out` without a temporary: connectors and simulators build
+// pages of thousands of records with it.
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace o2c

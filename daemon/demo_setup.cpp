@@ -72,6 +72,7 @@ std::string erp_source_yaml(const std::string& erp, const SimEndpoints& sim) {
     objects:
       customers: { mapping: mappings/ebs-customer.yaml, every: 1h }
       invoices:  { mapping: mappings/ebs-invoice.yaml,  every: 15m }
+      invoice_lines: { mapping: mappings/ebs-invoice-line.yaml, every: 15m }
       payments:  { mapping: mappings/ebs-payment.yaml,  every: 15m }
 )";
   return fmt::format(R"(  netsuite:
@@ -88,6 +89,7 @@ std::string erp_source_yaml(const std::string& erp, const SimEndpoints& sim) {
 {common}    objects:
       customers: {{ mapping: mappings/netsuite-customer.yaml, every: 1h }}
       invoices:  {{ mapping: mappings/netsuite-invoice.yaml,  every: 15m }}
+      invoice_lines: {{ mapping: mappings/netsuite-invoice-line.yaml, every: 15m }}
       payments:  {{ mapping: mappings/netsuite-payment.yaml,  every: 15m }}
 )",
                      fmt::arg("account", sim.ns_account), fmt::arg("url", sim.netsuite_url),

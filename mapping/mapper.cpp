@@ -115,6 +115,8 @@ class CompiledMapper final : public Mapper {
       const std::string& id = schema::meta_of(record).external_id;
       return out.invalid.push_back(invalid(raw, source, id, fm.target->name, std::move(reason)));
     }
+    if (auto [field, reason] = amounts_disagree(record); !reason.empty())
+      return out.invalid.push_back(invalid(raw, source, schema::meta_of(record).external_id, field, reason));
     std::visit(
         [&](auto& r) {
           r.meta.source = source;
@@ -122,6 +124,23 @@ class CompiledMapper final : public Mapper {
         },
         record);
     out.records.push_back(std::move(record));
+  }
+
+  // Amounts of one record that must share a currency: the VAT of an invoice
+  // or a line, and the open amount of an invoice, are in the document's.
+  static std::pair<std::string, std::string> amounts_disagree(const schema::CanonicalRecord& record) {
+    const auto check = [](const char* field, const Money& amount, const std::optional<Money>& other)
+        -> std::pair<std::string, std::string> {
+      if (!other || other->currency() == amount.currency()) return {};
+      return {field, fmt::format("{} is in {}, the amount in {}", field, other->currency().code(),
+                                 amount.currency().code())};
+    };
+    if (const auto* i = std::get_if<schema::Invoice>(&record)) {
+      if (auto r = check("tax_amount", i->amount, i->tax_amount); !r.second.empty()) return r;
+      return check("open_amount", i->amount, i->open_amount);
+    }
+    if (const auto* l = std::get_if<schema::InvoiceLine>(&record)) return check("tax_amount", l->amount, l->tax_amount);
+    return {};
   }
 
   CompiledMapping m_;

@@ -2,6 +2,8 @@
 #include "mapping/targets.h"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -63,6 +65,10 @@ std::vector<TargetField> customer_fields() {
       {"currency", FieldType::currency, false, {}, "ISO 4217 code", member(&Customer::currency)},
       {"requires_po", FieldType::boolean, false, {}, "AP rejects invoices without a PO", member(&Customer::requires_po)},
       {"crm_account_id", FieldType::reference, false, {}, "the CRM account", member(&Customer::crm_account_id)},
+      {"vat_id", FieldType::string, false, {}, "VAT identifier with its country prefix", member(&Customer::vat_id)},
+      {"street", FieldType::string, false, {}, "billing street and number", member(&Customer::street)},
+      {"city", FieldType::string, false, {}, "billing city", member(&Customer::city)},
+      {"postal_code", FieldType::string, false, {}, "billing postal code", member(&Customer::postal_code)},
   });
 }
 
@@ -105,6 +111,25 @@ std::vector<TargetField> invoice_fields() {
       {"open_amount", FieldType::money, false, {}, "amount remaining", member(&Invoice::open_amount)},
       {"issue_date", FieldType::date, false, {}, "invoice date", member(&Invoice::issue_date)},
       {"due_date", FieldType::date, false, {}, "due date", member(&Invoice::due_date)},
+      {"tax_amount", FieldType::money, false, {}, "VAT included in amount (same sign)", member(&Invoice::tax_amount)},
+  });
+}
+
+std::vector<TargetField> invoice_line_fields() {
+  using schema::InvoiceLine;
+  return with_common({
+      {"invoice_id", FieldType::reference, true, {}, "invoice external id", member(&InvoiceLine::invoice_id)},
+      {"line_number", FieldType::string, true, {}, "line number within the invoice", member(&InvoiceLine::line_number)},
+      {"description", FieldType::string, false, {}, "item name / line text", member(&InvoiceLine::description)},
+      {"quantity", FieldType::decimal, false, {}, "exact decimal (default 1)", member(&InvoiceLine::quantity)},
+      {"unit_code", FieldType::string, false, {}, "UN/ECE Rec 20 unit (default C62)", member(&InvoiceLine::unit_code)},
+      {"unit_price", FieldType::decimal, false, {}, "net unit price, exact decimal", member(&InvoiceLine::unit_price)},
+      {"amount", FieldType::money, true, {}, "line amount before VAT (credit notes negative)",
+       member(&InvoiceLine::amount)},
+      {"tax_category", FieldType::enumeration, false, {"S", "Z", "E", "AE", "K", "G", "O"},
+       "VAT category (UNCL 5305)", member(&InvoiceLine::tax_category)},
+      {"tax_rate", FieldType::decimal, false, {}, "VAT rate in percent", member(&InvoiceLine::tax_rate)},
+      {"tax_amount", FieldType::money, false, {}, "the line's VAT", member(&InvoiceLine::tax_amount)},
   });
 }
 
@@ -117,6 +142,40 @@ std::vector<TargetField> payment_fields() {
       {"received_date", FieldType::date, false, {}, "date received", member(&Payment::received_date)},
       {"reference", FieldType::string, false, {}, "remittance text / memo", member(&Payment::reference)},
   });
+}
+
+// "2.50", "-0.5", "1E2" → plain decimal text ("2.50", "-0.5", "100"); the
+// digits are kept as written (no rounding, no double). nullopt when not a number.
+std::optional<std::string> plain_decimal(std::string_view t) {
+  std::string sign;
+  if (!t.empty() && (t.front() == '-' || t.front() == '+')) {
+    if (t.front() == '-') sign = "-";
+    t.remove_prefix(1);
+  }
+  long exponent = 0;
+  if (const auto e = t.find_first_of("eE"); e != std::string_view::npos) {
+    const std::string_view digits = t.substr(e + 1);
+    const auto [end, ec] = std::from_chars(digits.data() + (digits.starts_with('+') ? 1 : 0),
+                                           digits.data() + digits.size(), exponent);
+    if (ec != std::errc{} || end != digits.data() + digits.size() || exponent > 30 || exponent < -30) return std::nullopt;
+    t = t.substr(0, e);
+  }
+  const auto dot = t.find('.');
+  std::string whole(t.substr(0, dot)), fraction(dot == std::string_view::npos ? "" : t.substr(dot + 1));
+  const auto digits_only = [](const std::string& d) { return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  if ((whole.empty() && fraction.empty()) || !digits_only(whole) || !digits_only(fraction)) return std::nullopt;
+  for (; exponent > 0; --exponent) {
+    whole += fraction.empty() ? '0' : fraction.front();
+    if (!fraction.empty()) fraction.erase(0, 1);
+  }
+  for (; exponent < 0; ++exponent) {
+    fraction.insert(fraction.begin(), whole.empty() ? '0' : whole.back());
+    if (!whole.empty()) whole.pop_back();
+  }
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.empty() ? 0 : whole.size() - 1));
+  if (whole.empty()) whole = "0";
+  const bool zero = whole == "0" && fraction.find_first_not_of('0') == std::string::npos;
+  return (zero ? "" : sign) + whole + (fraction.empty() ? "" : "." + fraction);
 }
 
 std::string describe(const Value& v) {
@@ -134,13 +193,14 @@ std::string describe(const Value& v) {
 const std::vector<TargetField>& target_fields(schema::TargetKind kind) {
   static const std::vector<TargetField> customer = customer_fields(), order = order_fields(),
                                         line = order_line_fields(), invoice = invoice_fields(),
-                                        payment = payment_fields();
+                                        payment = payment_fields(), invoice_line = invoice_line_fields();
   switch (kind) {
     case schema::TargetKind::customer: return customer;
     case schema::TargetKind::order: return order;
     case schema::TargetKind::order_line: return line;
     case schema::TargetKind::invoice: return invoice;
     case schema::TargetKind::payment: return payment;
+    case schema::TargetKind::invoice_line: return invoice_line;
   }
   return order;
 }
@@ -164,6 +224,7 @@ CanonicalRecord make_record(schema::TargetKind kind) {
     case schema::TargetKind::order_line: return schema::OrderLine{};
     case schema::TargetKind::invoice: return schema::Invoice{};
     case schema::TargetKind::payment: return schema::Payment{};
+    case schema::TargetKind::invoice_line: return schema::InvoiceLine{};
   }
   return schema::Order{};
 }
@@ -180,6 +241,7 @@ bool accepts(FieldType field, ExprType e) {
     case FieldType::boolean: return e == ExprType::any || e == ExprType::string || e == ExprType::boolean;
     case FieldType::enumeration:
     case FieldType::currency: return e == ExprType::any || e == ExprType::string;
+    case FieldType::decimal: return e == ExprType::any || e == ExprType::string || e == ExprType::number;
   }
   return false;
 }
@@ -234,6 +296,13 @@ Value coerce(const TargetField& f, Value v) {
       if (!Currency::is_known(trim(v.text))) throw EvalError(fmt::format("unknown currency '{}'", v.text));
       v.text = std::string(trim(v.text));
       return v;
+    case FieldType::decimal: {
+      if (v.kind != Kind::string && v.kind != Kind::number) mismatch(f, v);
+      auto plain = plain_decimal(trim(v.text));
+      if (!plain) throw EvalError(fmt::format("'{}' is not a decimal number", v.text));
+      v.text = std::move(*plain), v.kind = Kind::string;
+      return v;
+    }
   }
   return v;
 }
@@ -248,6 +317,7 @@ const char* to_string(FieldType type) {
     case FieldType::enumeration: return "enum";
     case FieldType::reference: return "reference";
     case FieldType::currency: return "currency";
+    case FieldType::decimal: return "decimal";
   }
   return "text";
 }

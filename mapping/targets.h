@@ -14,7 +14,8 @@
 
 namespace o2c::mapping {
 
-enum class FieldType { string, money, date, datetime, boolean, enumeration, reference, currency };
+// decimal: exact decimal text ("2.5", "-0.125"), from a number or a string.
+enum class FieldType { string, money, date, datetime, boolean, enumeration, reference, currency, decimal };
 const char* to_string(FieldType type);
 
 struct TargetField {

@@ -61,8 +61,11 @@ void add_evidence(schema::ExceptionItem& item, std::string name, std::string val
 std::string describe_date(const std::optional<Date>& date) { return date ? to_iso8601(*date) : "none"; }
 
 std::string describe_document(const schema::Invoice& doc) {
+  const std::string amount = doc.tax_amount && !doc.tax_amount->is_zero()
+                                 ? fmt::format("{} before VAT, {} with VAT", doc.net_amount(), doc.amount)
+                                 : fmt::format("{}", doc.amount);
   return fmt::format("{}{} (id {}, {}, {})", doc.kind == schema::InvoiceKind::credit_note ? "credit note " : "",
-                     doc.number, doc.meta.external_id, describe_date(doc.issue_date), doc.amount);
+                     doc.number, doc.meta.external_id, describe_date(doc.issue_date), amount);
 }
 
 }  // namespace o2c::reconcile

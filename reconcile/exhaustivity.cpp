@@ -50,7 +50,8 @@ void duplicates(const Order& order, const Documents& full, const Ledger& ledger,
     add_evidence(item, "order_amount", fmt::format("{}", order.amount));
     add_evidence(item, "original_invoice", describe_document(*full[0]));
     add_evidence(item, "invoices_for_the_full_amount", std::to_string(full.size()));
-    add_evidence(item, "comparison", "invoice amount exactly equal to the order amount; later by (trandate, id)");
+    add_evidence(item, "comparison",
+                 "invoice amount before VAT exactly equal to the order amount; later by (trandate, id)");
     out.push_back(std::move(item));
   }
 }
@@ -71,7 +72,7 @@ ExceptionItem amount_item(ExceptionKind kind, std::string_view rule, const Order
 void check_amounts(const Order& order, const Documents& docs, const Ledger& ledger, std::vector<ExceptionItem>& out) {
   const Money tolerance = ledger.tolerance.in(order.amount.currency());
   Money invoiced = Money::zero(order.amount.currency());
-  for (const Invoice* d : docs) invoiced += d->amount;
+  for (const Invoice* d : docs) invoiced += d->net_amount();
   if (invoiced.within(order.amount, tolerance)) return;
   if (docs.size() == 1) {
     out.push_back(amount_item(ExceptionKind::amount_mismatch, "exhaustivity.single_document_amount", order, docs,
@@ -93,7 +94,7 @@ void check_linked(const Order& order, const Documents& docs, const Ledger& ledge
     }
   Documents full;
   for (const Invoice* d : docs)
-    if (d->kind == schema::InvoiceKind::invoice && d->amount == order.amount) full.push_back(d);
+    if (d->kind == schema::InvoiceKind::invoice && d->net_amount() == order.amount) full.push_back(d);
   if (full.size() >= 2) return duplicates(order, full, ledger, out);
   check_amounts(order, docs, ledger, out);
 }

@@ -74,8 +74,8 @@ class PoMatcher {
     const auto bucket = buckets_.find(match_key(account, normalise_po(doc.po_number), doc.amount.currency()));
     if (bucket == buckets_.end()) return kNone;
     const std::int64_t tolerance = ledger_.tolerance.in(doc.amount.currency()).minor();
-    const std::int64_t low = saturating_add(doc.amount.minor(), -tolerance);
-    const std::int64_t high = saturating_add(doc.amount.minor(), tolerance);
+    const std::int64_t low = saturating_add(doc.net_amount().minor(), -tolerance);
+    const std::int64_t high = saturating_add(doc.net_amount().minor(), tolerance);
     std::size_t best = kNone;
     for (auto g = bucket->second.lower_bound(low); g != bucket->second.end() && g->first <= high; ++g) {
       AmountGroup& group = g->second;

@@ -31,7 +31,7 @@ ExceptionItem without_order(const Invoice& doc, const DocumentLink& link, const 
   }
   add_evidence(item, "po_match",
                fmt::format("no signed order without an invoice matches account {} + PO '{}' + {} within {}", account,
-                           normalise_po(doc.po_number), doc.amount, ledger.tolerance.in(doc.amount.currency())));
+                           normalise_po(doc.po_number), doc.net_amount(), ledger.tolerance.in(doc.amount.currency())));
   if (const schema::Order* o = link.already_invoiced_match)
     add_evidence(item, "matching_order_already_invoiced", fmt::format("{} (id {})", o->number, o->meta.external_id));
   return item;

@@ -9,13 +9,14 @@ const char* to_string(TargetKind kind) {
     case TargetKind::order_line: return "order_line";
     case TargetKind::invoice: return "invoice";
     case TargetKind::payment: return "payment";
+    case TargetKind::invoice_line: return "invoice_line";
   }
   return "?";
 }
 
 std::optional<TargetKind> parse_target_kind(std::string_view text) {
   for (auto k : {TargetKind::customer, TargetKind::order, TargetKind::order_line, TargetKind::invoice,
-                 TargetKind::payment})
+                 TargetKind::payment, TargetKind::invoice_line})
     if (text == to_string(k)) return k;
   return std::nullopt;
 }

@@ -32,6 +32,11 @@ struct Customer {
   std::optional<Currency> currency;
   bool requires_po = false;              // the customer's AP rejects invoices without a PO
   std::string crm_account_id;            // ERP customers: the CRM account they are; CRM accounts: own id
+  // Billing identity, for e-invoices (einvoice/): "" when the source has none.
+  std::string vat_id;                    // with its country prefix: "FR96552100554"
+  std::string street;
+  std::string city;
+  std::string postal_code;
   bool operator==(const Customer&) const = default;
 };
 
@@ -71,11 +76,32 @@ struct Invoice {
   std::string crm_account_id;            // CRM account of that customer, when the mapping provides it
   std::string order_ref;                 // CRM order external id the invoice bills, or ""
   std::string po_number;                 // "" when none
-  Money amount;                          // document total; credit notes negative
+  Money amount;                          // document total, VAT included; credit notes negative
   std::optional<Money> open_amount;      // amount remaining, when known
   std::optional<Date> issue_date;
   std::optional<Date> due_date;
+  // The VAT in `amount`, when the source says (same sign as amount). What an
+  // order is compared with is the amount before VAT: net_amount().
+  std::optional<Money> tax_amount;
   bool operator==(const Invoice&) const = default;
+  Money net_amount() const { return tax_amount ? amount - *tax_amount : amount; }
+};
+
+// One line of an invoice or credit note as the ERP holds it: what an
+// e-invoice (einvoice/) is made of.
+struct InvoiceLine {
+  RecordMeta meta;
+  std::string invoice_id;                // external id of its invoice, in the same source
+  std::string line_number;               // "1", "10": unique within the invoice
+  std::string description;
+  std::string quantity;                  // exact decimal text ("1", "2.5"); "" = 1
+  std::string unit_code;                 // UN/ECE Rec 20 ("C62" one, "HUR" hour, "MON" month); "" = C62
+  std::string unit_price;                // exact decimal text, may carry more decimals than the currency
+  Money amount;                          // line amount before VAT; credit notes negative, as their invoice
+  std::string tax_category;              // UNCL 5305: S, Z, E, AE, K, G, O; "" = unknown
+  std::string tax_rate;                  // percent, decimal text ("20", "5.5", "0"); "" = unknown
+  std::optional<Money> tax_amount;       // the line's VAT, when the source says
+  bool operator==(const InvoiceLine&) const = default;
 };
 
 struct Payment {
@@ -88,10 +114,11 @@ struct Payment {
   bool operator==(const Payment&) const = default;
 };
 
-using CanonicalRecord = std::variant<Customer, Order, OrderLine, Invoice, Payment>;
+// The alternatives are in TargetKind order: target_of() is the index.
+using CanonicalRecord = std::variant<Customer, Order, OrderLine, Invoice, Payment, InvoiceLine>;
 
-enum class TargetKind { customer, order, order_line, invoice, payment };
-const char* to_string(TargetKind kind);               // "customer", "order", "order_line", ...
+enum class TargetKind { customer, order, order_line, invoice, payment, invoice_line };
+const char* to_string(TargetKind kind);               // "customer", "order", "order_line", "invoice_line", ...
 std::optional<TargetKind> parse_target_kind(std::string_view text);
 const RecordMeta& meta_of(const CanonicalRecord& record);
 TargetKind target_of(const CanonicalRecord& record);

@@ -1,16 +1,15 @@
 // sim/sim_json.h — writing JSON text directly into a reply body (the
 // simulators write pages of thousands of records; a DOM would cost more
-// than the query).
+// than the query). The escaper itself is core's, shared with the connectors.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace o2c::sim {
 
-// Appends `s` as a JSON string literal: escapes '"', '\\' and control
-// characters; every other byte is copied as is — valid UTF-8 or not, because
-// the dataset plants invalid UTF-8 on purpose and real systems have sent it.
-void append_json_string(std::string& out, std::string_view s);
+using o2c::append_json_string;
 
 }  // namespace o2c::sim

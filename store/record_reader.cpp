@@ -49,18 +49,19 @@ std::string select_records(std::string_view table, std::string_view columns) {
 std::vector<schema::Customer> read_customers(Connection& connection) {
   Query q(connection);
   MetaColumns m;
-  std::string name, number, parent_id, country, crm_account_id;
+  std::string name, number, parent_id, country, crm_account_id, vat_id, street, city, postal_code;
   OptionalText currency;
   int requires_po = 0;
   m.bind(q);
   q.into(name).into(number).into(parent_id).into(country).into(currency.value, currency.indicator);
-  q.into(requires_po).into(crm_account_id);
-  q.run(select_records("customers", "name, number, parent_id, country, currency, requires_po, crm_account_id"));
+  q.into(requires_po).into(crm_account_id).into(vat_id).into(street).into(city).into(postal_code);
+  q.run(select_records("customers", "name, number, parent_id, country, currency, requires_po, crm_account_id, "
+                                    "vat_id, street, city, postal_code"));
   std::vector<schema::Customer> out;
   while (q.next()) {
     out.push_back({m.meta(), name, number, parent_id, country,
                    currency.present() ? std::optional<Currency>(currency_from_column(currency.value)) : std::nullopt,
-                   requires_po != 0, crm_account_id});
+                   requires_po != 0, crm_account_id, vat_id, street, city, postal_code});
   }
   return out;
 }
@@ -109,20 +110,45 @@ std::vector<schema::Invoice> read_invoices(Connection& connection) {
   MetaColumns m;
   std::string number, kind, customer_id, crm_account_id, order_ref, po_number, currency;
   long long amount = 0;
-  OptionalInteger open_amount;
+  OptionalInteger open_amount, tax_amount;
   OptionalText open_currency, issue, due;
   m.bind(q);
   q.into(number).into(kind).into(customer_id).into(crm_account_id).into(order_ref).into(po_number);
   q.into(amount).into(currency).into(open_amount.value, open_amount.indicator);
   q.into(open_currency.value, open_currency.indicator).into(issue.value, issue.indicator).into(due.value, due.indicator);
+  q.into(tax_amount.value, tax_amount.indicator);
   q.run(select_records("invoices", "number, kind, customer_id, crm_account_id, order_ref, po_number, amount_minor, "
-                                   "currency, open_amount_minor, open_amount_currency, issue_date, due_date"));
+                                   "currency, open_amount_minor, open_amount_currency, issue_date, due_date, "
+                                   "tax_amount_minor"));
   std::vector<schema::Invoice> out;
   while (q.next()) {
-    std::optional<Money> open;
+    const Currency in = currency_from_column(currency);
+    std::optional<Money> open, tax;
     if (open_amount.present()) open = Money(open_amount.value, currency_from_column(open_currency.value));
+    if (tax_amount.present()) tax = Money(tax_amount.value, in);
     out.push_back({m.meta(), number, invoice_kind_from_column(kind), customer_id, crm_account_id, order_ref, po_number,
-                   Money(amount, currency_from_column(currency)), open, issue.date(), due.date()});
+                   Money(amount, in), open, issue.date(), due.date(), tax});
+  }
+  return out;
+}
+
+std::vector<schema::InvoiceLine> read_invoice_lines(Connection& connection) {
+  Query q(connection);
+  MetaColumns m;
+  std::string invoice_id, line_number, description, quantity, unit_code, unit_price, currency, tax_category, tax_rate;
+  long long amount = 0;
+  OptionalInteger tax_amount;
+  m.bind(q);
+  q.into(invoice_id).into(line_number).into(description).into(quantity).into(unit_code).into(unit_price);
+  q.into(amount).into(currency).into(tax_category).into(tax_rate).into(tax_amount.value, tax_amount.indicator);
+  q.run(select_records("invoice_lines", "invoice_id, line_number, description, quantity, unit_code, unit_price, "
+                                        "amount_minor, currency, tax_category, tax_rate, tax_amount_minor"));
+  std::vector<schema::InvoiceLine> out;
+  while (q.next()) {
+    const Currency in = currency_from_column(currency);
+    out.push_back({m.meta(), invoice_id, line_number, description, quantity, unit_code, unit_price, Money(amount, in),
+                   tax_category, tax_rate,
+                   tax_amount.present() ? std::optional<Money>(Money(tax_amount.value, in)) : std::nullopt});
   }
   return out;
 }

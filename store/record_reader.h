@@ -15,6 +15,7 @@ std::vector<schema::Order> read_orders(Connection& connection);
 std::vector<schema::OrderLine> read_order_lines(Connection& connection);
 std::vector<schema::Invoice> read_invoices(Connection& connection);
 std::vector<schema::Payment> read_payments(Connection& connection);
+std::vector<schema::InvoiceLine> read_invoice_lines(Connection& connection);
 std::vector<schema::InvalidRecord> read_invalid_records(Connection& connection);
 
 }  // namespace o2c::store

@@ -24,8 +24,9 @@ std::vector<Column> record_columns(std::vector<Column> own) {
   return all;
 }
 
-const std::vector<Column> kCustomerColumns = record_columns({{"name", T}, {"number", T}, {"parent_id", T}, {"country", T},
-                                                             {"currency", T}, {"requires_po", I}, {"crm_account_id", T}});
+const std::vector<Column> kCustomerColumns =
+    record_columns({{"name", T}, {"number", T}, {"parent_id", T}, {"country", T}, {"currency", T}, {"requires_po", I},
+                    {"crm_account_id", T}, {"vat_id", T}, {"street", T}, {"city", T}, {"postal_code", T}});
 const std::vector<Column> kOrderColumns = record_columns(
     {{"number", T}, {"customer_id", T}, {"po_number", T}, {"amount_minor", I}, {"currency", T}, {"kind", T},
      {"is_signed", I}, date_column("effective_date"), date_column("end_date"), {"signed_at_ms", I}});
@@ -35,7 +36,10 @@ const std::vector<Column> kOrderLineColumns =
 const std::vector<Column> kInvoiceColumns = record_columns(
     {{"number", T}, {"kind", T}, {"customer_id", T}, {"crm_account_id", T}, {"order_ref", T}, {"po_number", T},
      {"amount_minor", I}, {"currency", T}, {"open_amount_minor", I}, {"open_amount_currency", T}, date_column("issue_date"),
-     date_column("due_date")});
+     date_column("due_date"), {"tax_amount_minor", I}});
+const std::vector<Column> kInvoiceLineColumns = record_columns(
+    {{"invoice_id", T}, {"line_number", T}, {"description", T}, {"quantity", T}, {"unit_code", T}, {"unit_price", T},
+     {"amount_minor", I}, {"currency", T}, {"tax_category", T}, {"tax_rate", T}, {"tax_amount_minor", I}});
 const std::vector<Column> kPaymentColumns = record_columns(
     {{"number", T}, {"customer_id", T}, {"amount_minor", I}, {"currency", T}, date_column("received_date"), {"reference", T}});
 const std::vector<Column> kInvalidColumns = {{"source", T}, {"object", T}, {"external_id", T},   {"field", T},
@@ -54,7 +58,11 @@ using Row = BulkStatement::Row;
 void append(Row& row, const schema::Customer& c) {
   row.text(c.name).text(c.number).text(c.parent_id).text(c.country);
   row.optional_text(c.currency ? std::optional<std::string>(to_column(*c.currency)) : std::nullopt);
-  row.flag(c.requires_po).text(c.crm_account_id);
+  row.flag(c.requires_po).text(c.crm_account_id).text(c.vat_id).text(c.street).text(c.city).text(c.postal_code);
+}
+
+std::optional<long long> minor_of(const std::optional<Money>& m) {
+  return m ? std::optional<long long>(m->minor()) : std::nullopt;
 }
 
 void append(Row& row, const schema::Order& o) {
@@ -75,6 +83,13 @@ void append(Row& row, const schema::Invoice& i) {
   row.optional_integer(i.open_amount ? std::optional<long long>(i.open_amount->minor()) : std::nullopt);
   row.optional_text(i.open_amount ? std::optional<std::string>(to_column(i.open_amount->currency())) : std::nullopt);
   row.optional_text(column(i.issue_date)).optional_text(column(i.due_date));
+  row.optional_integer(minor_of(i.tax_amount));
+}
+
+void append(Row& row, const schema::InvoiceLine& l) {
+  row.text(l.invoice_id).text(l.line_number).text(l.description).text(l.quantity).text(l.unit_code).text(l.unit_price);
+  row.integer(l.amount.minor()).text(to_column(l.amount.currency())).text(l.tax_category).text(l.tax_rate);
+  row.optional_integer(minor_of(l.tax_amount));
 }
 
 void append(Row& row, const schema::Payment& p) {
@@ -95,6 +110,7 @@ struct RecordWriter::Tables {
   std::unique_ptr<BulkStatement> order_lines = BulkStatement::upsert("order_lines", kOrderLineColumns, kKey);
   std::unique_ptr<BulkStatement> invoices = BulkStatement::upsert("invoices", kInvoiceColumns, kKey);
   std::unique_ptr<BulkStatement> payments = BulkStatement::upsert("payments", kPaymentColumns, kKey);
+  std::unique_ptr<BulkStatement> invoice_lines = BulkStatement::upsert("invoice_lines", kInvoiceLineColumns, kKey);
   // A record invalid again keeps the first_seen of its entry.
   std::unique_ptr<BulkStatement> invalid =
       BulkStatement::upsert("invalid_records", kInvalidColumns, kKey, {"first_seen_ms"});
@@ -107,12 +123,13 @@ struct RecordWriter::Tables {
       case schema::TargetKind::order_line: return *order_lines;
       case schema::TargetKind::invoice: return *invoices;
       case schema::TargetKind::payment: return *payments;
+      case schema::TargetKind::invoice_line: return *invoice_lines;
     }
     return *customers;
   }
 
   std::vector<BulkStatement*> record_tables() {
-    return {customers.get(), orders.get(), order_lines.get(), invoices.get(), payments.get()};
+    return {customers.get(), orders.get(), order_lines.get(), invoices.get(), payments.get(), invoice_lines.get()};
   }
 
   void clear() {

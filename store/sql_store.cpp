@@ -86,6 +86,7 @@ class SqlStore final : public Store {
   std::vector<schema::OrderLine> order_lines() override { return read("order lines", read_order_lines); }
   std::vector<schema::Invoice> invoices() override { return read("invoices", read_invoices); }
   std::vector<schema::Payment> payments() override { return read("payments", read_payments); }
+  std::vector<schema::InvoiceLine> invoice_lines() override { return read("invoice lines", read_invoice_lines); }
   std::vector<schema::InvalidRecord> invalid_records() override { return read("invalid records", read_invalid_records); }
 
   ExceptionSyncResult sync_exceptions(std::span<const schema::ExceptionItem> current, Timestamp now) override {

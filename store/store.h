@@ -106,6 +106,7 @@ class Store {
   virtual std::vector<schema::OrderLine> order_lines() = 0;
   virtual std::vector<schema::Invoice> invoices() = 0;
   virtual std::vector<schema::Payment> payments() = 0;
+  virtual std::vector<schema::InvoiceLine> invoice_lines() = 0;
   virtual std::vector<schema::InvalidRecord> invalid_records() = 0;
 
   // --- exceptions ---------------------------------------------------------

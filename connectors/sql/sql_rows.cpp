@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include "connectors/sql/sql_odbc.h"
@@ -25,6 +24,13 @@ std::optional<std::int64_t> integer_of(std::string_view text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || text.empty() || text.front() == '+') return std::nullopt;
   return value;
+}
+
+// "123", "-7": digits only, no leading zero (except "0") — the JSON number is the text itself.
+bool is_plain_integer(std::string_view s) {
+  if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+  if (s.empty() || s.size() > 18 || (s.size() > 1 && s.front() == '0')) return false;
+  return std::all_of(s.begin(), s.end(), is_digit);
 }
 
 std::optional<WallTime> wall_of(const SQL_TIMESTAMP_STRUCT& t) {
@@ -108,24 +114,33 @@ std::optional<std::string> json_number(std::string_view text) {
   return out;
 }
 
-void append_json_string(std::string& out, std::string_view utf8) {
-  out += boost::json::serialize(boost::json::string_view(utf8.data(), utf8.size()));
+void append_timestamp(std::string& out, WallTime wall, long nanoseconds, std::optional<std::chrono::seconds> offset) {
+  const auto day = std::chrono::floor<date::days>(wall);
+  const date::year_month_day ymd{day};
+  auto it = std::back_inserter(out);
+  if (!offset) {
+    fmt::format_to(it, "{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                   static_cast<unsigned>(ymd.day()));
+    return;
+  }
+  const date::hh_mm_ss<seconds> time{wall - day};
+  fmt::format_to(it, "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
+                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
+                 time.minutes().count(), time.seconds().count());
+  if (nanoseconds > 0) {
+    char fraction[16];
+    auto end = fmt::format_to(fraction, "{:09}", nanoseconds);
+    while (end > fraction && end[-1] == '0') --end;
+    out += '.';
+    out.append(fraction, end);
+  }
+  const long minutes = static_cast<long>(offset->count()) / 60;
+  fmt::format_to(it, "{}{:02}:{:02}", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
 }
 
 std::string timestamp_text(WallTime wall, long nanoseconds, std::chrono::seconds offset) {
-  const auto day = std::chrono::floor<date::days>(wall);
-  const date::year_month_day ymd{day};
-  const date::hh_mm_ss<seconds> time{wall - day};
-  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
-                                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                                time.hours().count(), time.minutes().count(), time.seconds().count());
-  if (nanoseconds > 0) {
-    std::string fraction = fmt::format("{:09}", nanoseconds);
-    fraction.erase(fraction.find_last_not_of('0') + 1);
-    out += "." + fraction;
-  }
-  const long minutes = static_cast<long>(offset.count()) / 60;
-  out += fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
+  std::string out;
+  append_timestamp(out, wall, nanoseconds, offset);
   return out;
 }
 
@@ -135,7 +150,13 @@ RowReader::RowReader(SQLHSTMT statement, std::vector<Column> columns, std::size_
       columns_(std::move(columns)),
       id_column_(id_column),
       cursor_column_(cursor_column),
-      zone_(zone) {}
+      zone_(zone) {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    std::string key = i == 0 ? "{" : ",";
+    append_json_string(key, columns_[i].label);
+    keys_.push_back(key + ':');
+  }
+}
 
 std::optional<Row> RowReader::next() {
   const SQLRETURN rc = SQLFetch(statement_);
@@ -143,14 +164,14 @@ std::optional<Row> RowReader::next() {
   check_statement(rc, statement_);
   Row row;
   std::string& body = row.record.body;
-  body = "{";
+  body.reserve(body_size_hint_);
+  if (columns_.empty()) body = "{";
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    if (i > 0) body += ',';
-    append_json_string(body, columns_[i].label);
-    body += ':';
+    body += keys_[i];
     append_value(i, row);
   }
   body += '}';
+  body_size_hint_ = std::max(body_size_hint_, body.size() + 64);
   const auto missing = [&](std::size_t column, const char* role) {
     if (row.record.defect.empty())
       row.record.defect = fmt::format("the {} column {} is null", role, columns_[column].label);
@@ -183,6 +204,10 @@ void RowReader::append_value(std::size_t index, Row& row) {
     }
     case ColumnKind::number: {
       if (!read_chars(number, scratch_)) return void(body += "null");
+      if (is_plain_integer(scratch_)) {  // ids, counts: already a JSON number
+        body += scratch_;
+        return keep_id(scratch_);
+      }
       const auto json = json_number(scratch_);
       if (json) body += *json;
       else append_json_string(body, scratch_);  // NaN, Infinity: no JSON number; money() reports it
@@ -203,11 +228,10 @@ void RowReader::append_value(std::size_t index, Row& row) {
       if (indicator == SQL_NULL_DATA) return void(body += "null");
       const auto wall = wall_of(value);
       if (!wall) return invalid("an invalid date or time");
-      if (column.kind == ColumnKind::date) {
-        append_json_string(body, timestamp_text(*wall, 0, seconds{0}).substr(0, 10));
-      } else {
-        append_json_string(body, timestamp_text(*wall, static_cast<long>(value.fraction), zone_.read(*wall).offset));
-      }
+      body += '"';
+      if (column.kind == ColumnKind::date) append_timestamp(body, *wall, 0, std::nullopt);
+      else append_timestamp(body, *wall, static_cast<long>(value.fraction), zone_.read(*wall).offset);
+      body += '"';
       if (index == cursor_column_) note_cursor(*wall, static_cast<long>(value.fraction), row);
       return;
     }

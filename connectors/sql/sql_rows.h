@@ -23,6 +23,7 @@
 
 #include "connectors/source.h"
 #include "connectors/sql/sql_timezone.h"
+#include "core/text.h"
 
 namespace o2c::sql {
 
@@ -43,8 +44,6 @@ std::vector<Column> describe_columns(SQLHSTMT statement);
 // Driver text of a numeric column → a JSON number token (" +.50" → "0.50",
 // "1,5" → "1.5", "-5." → "-5"); nullopt when it is no number at all.
 std::optional<std::string> json_number(std::string_view text);
-// Appends `utf8` as a JSON string literal (quotes included).
-void append_json_string(std::string& out, std::string_view utf8);
 // "2026-11-24T10:00:00.5-08:00" from a wall time, its nanoseconds and its UTC offset.
 std::string timestamp_text(WallTime wall, long nanoseconds, std::chrono::seconds offset);
 
@@ -74,6 +73,8 @@ class RowReader {
   std::vector<Column> columns_;
   std::size_t id_column_, cursor_column_;
   const ServerTimeZone& zone_;
+  std::vector<std::string> keys_;  // `{"label":` / `,"label":`, serialised once
+  std::size_t body_size_hint_ = 256;
   std::string scratch_;
   std::u16string wide_;
 };

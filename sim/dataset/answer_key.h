@@ -41,14 +41,18 @@ bool listed_before(const ExpectedException& a, const ExpectedException& b);
 
 // How an ERP's demo source and example mappings name the NetSuite records
 // (DATA.md "One answer key for every ERP"): source = erp.
+// `invalid_line`: the object of the invoice line that is DATA_INVALID with a
+// planted invalid invoice total, where the ERP keeps the amount on the line
+// too and the demo reads lines (EBS: EXTENDED_AMOUNT NULL); "" elsewhere
+// (NetSuite's line of that invoice is valid, SAP and Oracle lines are not read).
 struct ErpObjects {
-  std::string_view erp, invoice, payment, customer;
+  std::string_view erp, invoice, payment, customer, invalid_line;
 };
 inline constexpr std::array<ErpObjects, 4> kErpObjects{{
-    {"netsuite", "transaction", "transaction", "customer"},
-    {"sap", "A_BillingDocument", "A_OperationalAcctgDocItemCube", "A_Customer"},
-    {"oracle", "receivablesInvoices", "standardReceipts", "receivablesCustomerAccountActivities"},
-    {"ebs", "RA_CUSTOMER_TRX_ALL", "AR_CASH_RECEIPTS_ALL", "HZ_CUST_ACCOUNTS"},
+    {"netsuite", "transaction", "transaction", "customer", ""},
+    {"sap", "A_BillingDocument", "A_OperationalAcctgDocItemCube", "A_Customer", ""},
+    {"oracle", "receivablesInvoices", "standardReceipts", "receivablesCustomerAccountActivities", ""},
+    {"ebs", "RA_CUSTOMER_TRX_ALL", "AR_CASH_RECEIPTS_ALL", "HZ_CUST_ACCOUNTS", "RA_CUSTOMER_TRX_LINES_ALL"},
 }};
 const ErpObjects* erp_objects(std::string_view erp);  // case-insensitive; nullptr if unknown
 

@@ -16,6 +16,7 @@ const ErpObjects* erp_objects(std::string_view erp) {
 std::vector<ExpectedException> name_for_erp(std::vector<ExpectedException> exceptions, const ErpObjects& erp,
                                             const SimTable& transactions) {
   const auto type_col = transactions.column_index("type", false);
+  std::vector<ExpectedException> lines;
   for (auto& e : exceptions) {
     if (e.kind != "DATA_INVALID" || e.source != "netsuite") continue;
     std::string_view object = erp.customer;
@@ -27,7 +28,13 @@ std::vector<ExpectedException> name_for_erp(std::vector<ExpectedException> excep
     }
     e.source = std::string(erp.erp);
     e.object = std::string(object);
+    if (object == erp.invoice && !erp.invalid_line.empty()) {
+      ExpectedException line = e;
+      line.object = std::string(erp.invalid_line);  // the line id is the transaction id
+      lines.push_back(std::move(line));
+    }
   }
+  exceptions.insert(exceptions.end(), lines.begin(), lines.end());
   std::sort(exceptions.begin(), exceptions.end(), listed_before);
   return exceptions;
 }

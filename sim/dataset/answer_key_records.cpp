@@ -143,7 +143,7 @@ void KeyReader::State::read_transactions(const std::function<void(const KeyDocum
                     modstamp = c["lastmodifieddate"], voided = c["voided"], tranid = c["tranid"],
                     total = c["foreigntotal"], trandate = c["trandate"], memo = c["memo"],
                     order_ref = c["custbody_o2c_sf_order"], po = c["otherrefnum"],
-                    remaining = c["foreignamountremaining"], duedate = c["duedate"];
+                    remaining = c["foreignamountremaining"], duedate = c["duedate"], tax = c["taxtotal"];
   const std::size_t customer_account = Columns(customers)["custentity_o2c_sf_account"];
   for (std::size_t row = 0; row < t.size(); ++row) {
     RowCheck r(t, row, currencies);
@@ -163,6 +163,7 @@ void KeyReader::State::read_transactions(const std::function<void(const KeyDocum
     r.text(entity, true);
     const Amount amount = r.money(total, symbol->second, true);
     d.amount = amount.minor, d.currency = amount.currency;
+    if (!payment) d.amount -= r.money(tax, symbol->second, false).minor;  // orders are compared before VAT
     d.trandate = r.date(trandate);
     if (payment) {
       r.text(memo);

@@ -101,7 +101,8 @@ std::int64_t Business::doc_tax_cents(const DocRef& d) const {
 }
 
 std::int64_t Business::doc_total_cents(const DocRef& d) const {
-  return doc_net_cents(d);  // VAT joins the ERP totals with the next change (DATA.md "VAT")
+  if (doc_type(d.role) == DocType::payment) return doc_net_cents(d);
+  return doc_net_cents(d) + doc_tax_cents(d);
 }
 
 std::string Business::account_siren(std::size_t a) const {

@@ -48,9 +48,9 @@ struct Dataset::Impl {
         core(std::make_shared<dataset::DatasetCore>(o.seed, o.orders, o.now)),
         salesforce(std::make_shared<NamedCatalog>(
             std::vector<SimTablePtr>{dataset::make_account_table(core), dataset::make_order_table(core)})),
-        netsuite(std::make_shared<NamedCatalog>(std::vector<SimTablePtr>{dataset::make_customer_table(core),
-                                                                        dataset::make_currency_table(),
-                                                                        dataset::make_transaction_table(core)})),
+        netsuite(std::make_shared<NamedCatalog>(std::vector<SimTablePtr>{
+            dataset::make_customer_table(core), dataset::make_currency_table(), dataset::make_transaction_table(core),
+            dataset::make_transaction_line_table(core), dataset::make_sales_tax_item_table()})),
         sap(std::make_shared<NamedCatalog>(dataset::make_sap_tables(core))),
         oracle(std::make_shared<NamedCatalog>(dataset::make_oracle_tables(core))),
         ebs(std::make_shared<NamedCatalog>(dataset::make_ebs_tables(core))),

@@ -93,20 +93,22 @@ SimTablePtr make_order_table(CorePtr core);
 SimTablePtr make_customer_table(CorePtr core);
 SimTablePtr make_currency_table();
 SimTablePtr make_transaction_table(CorePtr core);
+SimTablePtr make_transaction_line_table(const CorePtr& core);   // dataset_netsuite_lines.cpp
+SimTablePtr make_sales_tax_item_table();
 std::vector<SimTablePtr> make_sap_tables(const CorePtr& core);
 std::vector<SimTablePtr> make_oracle_tables(const CorePtr& core);
 std::vector<SimTablePtr> make_ebs_tables(const CorePtr& core);
 
 // Column positions, in the order of DATA.md's tables.
 enum AccountColumn : std::size_t { kAccId, kAccName, kAccNumber, kAccParent, kAccCountry, kAccCurrency, kAccRequiresPo,
-                                   kAccCreated, kAccModstamp, kAccDeleted };
+                                   kAccCreated, kAccModstamp, kAccDeleted, kAccStreet, kAccCity, kAccPostalCode };
 enum OrderColumn : std::size_t { kOrdId, kOrdNumber, kOrdAccount, kOrdStatus, kOrdStatusCode, kOrdType, kOrdEffective,
                                  kOrdEnd, kOrdActivated, kOrdPo, kOrdAmount, kOrdCurrency, kOrdDescription,
                                  kOrdCreated, kOrdModstamp, kOrdDeleted };
 enum CustomerColumn : std::size_t { kCusId, kCusEntityId, kCusName, kCusParent, kCusCurrency, kCusSfAccount,
-                                    kCusModstamp };
+                                    kCusModstamp, kCusVatRegNumber };
 enum TransactionColumn : std::size_t { kTrnId, kTrnTranId, kTrnType, kTrnDate, kTrnDueDate, kTrnEntity, kTrnCurrency,
                                        kTrnTotal, kTrnRemaining, kTrnPo, kTrnOrderRef, kTrnMemo, kTrnStatus, kTrnVoided,
-                                       kTrnModstamp };
+                                       kTrnModstamp, kTrnTaxTotal };
 
 }  // namespace o2c::sim::dataset

@@ -30,6 +30,12 @@ const std::vector<ViewColumn>& party_columns() {
       {{"STATUS", SimType::text, "", ""}, [](const RowCtx&) { return text("A"); }, "varchar(1)", kNotNull},
       {{"CREATION_DATE", SimType::datetime, "", ""}, customer_created, kDate, kNotNull},
       {{"LAST_UPDATE_DATE", SimType::datetime, "", ""}, customer_updated, kDate, kNotNull},
+      {{"TAX_REFERENCE", SimType::text, "", ""},
+       [](const RowCtx& r) {
+         const std::string vat = r.b().account_vat_id(r.base);
+         return vat.empty() ? SimValue(std::monostate{}) : text(vat);
+       },
+       "varchar(50)", kNullable},
   };
   return columns;
 }
@@ -107,14 +113,13 @@ const std::vector<ViewColumn>& trx_line_columns() {
        },
        kNumber, kNullable},
       {{"UNIT_SELLING_PRICE", SimType::decimal, "", ""},
-       [](const RowCtx& r) {
-         const std::int64_t cents = r.total_cents();
-         return r.bad_total() ? SimValue(std::monostate{}) : money(cents < 0 ? -cents : cents);
-       },
+       [](const RowCtx& r) { return r.bad_total() ? SimValue(std::monostate{}) : money(magnitude(r.net_cents())); },
        kNumber, kNullable},
       {{"EXTENDED_AMOUNT", SimType::decimal, "", ""},
-       [](const RowCtx& r) { return r.bad_total() ? SimValue(std::monostate{}) : money(r.total_cents()); }, kNumber,
+       [](const RowCtx& r) { return r.bad_total() ? SimValue(std::monostate{}) : money(r.net_cents()); }, kNumber,
        kNullable},  // NOT NULL in EBS; the planted invalid invoice has NULL
+      {{"TAX_CLASSIFICATION_CODE", SimType::text, "", ""},
+       [](const RowCtx& r) { return text(oracle_tax_classification(r.vat())); }, "varchar(50)", kNullable},
       {{"ORG_ID", SimType::decimal, "", ""}, org_id, kNumber, kNotNull},
       {{"CREATION_DATE", SimType::datetime, "", ""}, doc_created, kDate, kNotNull},
       {{"LAST_UPDATE_DATE", SimType::datetime, "", ""}, doc_updated, kDate, kNotNull},

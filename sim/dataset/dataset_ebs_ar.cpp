@@ -25,6 +25,16 @@ SimValue amount_due_original(const RowCtx& r) {
   return money(r.type == DocType::payment ? -r.total_cents() : r.total_cents());
 }
 
+// The parts of AMOUNT_DUE_ORIGINAL: lines (before VAT) and tax, signed alike.
+SimValue line_items_original(const RowCtx& r) {
+  if (r.type == DocType::payment) return std::monostate{};
+  return r.bad_total() ? SimValue(std::monostate{}) : money(r.net_cents());
+}
+
+SimValue tax_original(const RowCtx& r) {
+  return r.type == DocType::payment ? SimValue(std::monostate{}) : money(r.tax_cents());
+}
+
 SimValue amount_due_remaining(const RowCtx& r) {
   if (r.bad_total()) return std::monostate{};
   return money(r.remaining_cents());
@@ -53,6 +63,8 @@ const std::vector<ViewColumn>& payment_schedule_columns() {
       {{"DUE_DATE", SimType::date, "", ""}, due_date, kDate, kNotNull},
       {{"AMOUNT_DUE_ORIGINAL", SimType::decimal, "", ""}, amount_due_original, kNumber, kNullable},
       {{"AMOUNT_DUE_REMAINING", SimType::decimal, "", ""}, amount_due_remaining, kNumber, kNullable},
+      {{"AMOUNT_LINE_ITEMS_ORIGINAL", SimType::decimal, "", ""}, line_items_original, kNumber, kNullable},
+      {{"TAX_ORIGINAL", SimType::decimal, "", ""}, tax_original, kNumber, kNullable},
       {{"AMOUNT_APPLIED", SimType::decimal, "", ""},
        [](const RowCtx& r) { return null_unless(r.type == DocType::invoice && r.paid(), money(r.total_cents())); },
        kNumber, kNullable},

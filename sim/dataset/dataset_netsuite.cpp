@@ -37,7 +37,8 @@ class CustomerTable final : public GeneratedTable {
                         {"parent", SimType::reference, "customer", "Parent Company"},
                         {"currency", SimType::reference, "currency", "Currency"},
                         {"custentity_o2c_sf_account", SimType::text, "", "Salesforce Account"},
-                        {"lastmodifieddate", SimType::datetime, "", "Last Modified"}}) {}
+                        {"lastmodifieddate", SimType::datetime, "", "Last Modified"},
+                        {"vatregnumber", SimType::text, "", "Tax Reg. Number"}}) {}
 
   std::size_t size() const override { return core_->customers.size(); }
   const TableState& state() const override { return core_->customers; }
@@ -55,6 +56,10 @@ class CustomerTable final : public GeneratedTable {
       }
       case kCusCurrency: return std::string(netsuite_currency_id(b.account_currency(a)));
       case kCusSfAccount: return b.account_id(a);
+      case kCusVatRegNumber: {
+        std::string vat = b.account_vat_id(a);
+        return vat.empty() ? SimValue(std::monostate{}) : SimValue(std::move(vat));
+      }
       default:
         return (core_->customers.flags(a) & TableState::kTouched) != 0 ? b.now() : b.customer_modstamp(a);
     }
@@ -85,7 +90,8 @@ class TransactionTable final : public GeneratedTable {
                         {"memo", SimType::text, "", "Memo"},
                         {"status", SimType::text, "", "Status"},
                         {"voided", SimType::boolean, "", "Voided"},
-                        {"lastmodifieddate", SimType::datetime, "", "Last Modified"}}) {}
+                        {"lastmodifieddate", SimType::datetime, "", "Last Modified"},
+                        {"taxtotal", SimType::decimal, "", "Tax Total"}}) {}
 
   std::size_t size() const override { return core_->documents.size(); }
   const TableState& state() const override { return core_->documents; }
@@ -122,6 +128,9 @@ class TransactionTable final : public GeneratedTable {
         const std::uint8_t flags = core_->documents.flags(r);
         return (flags & TableState::kDeletedSet) != 0 && (flags & TableState::kDeletedValue) != 0;
       }
+      case kTrnTaxTotal:
+        if (type == DocType::payment) return std::monostate{};
+        return Decimal{cents_text(b.doc_tax_cents(d), false)};
       default: return (core_->documents.flags(r) & TableState::kTouched) != 0 ? b.now() : b.doc_modstamp(d);
     }
   }

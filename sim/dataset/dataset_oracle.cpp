@@ -13,6 +13,11 @@ SimValue entered_amount(const RowCtx& r) {
   return money(r.total_cents());
 }
 
+SimValue line_amount(const RowCtx& r) {
+  if (r.bad_total()) return text("abc");
+  return money(r.net_cents());
+}
+
 SimValue account_number(const RowCtx& r) { return text(r.customer_id()); }
 SimValue customer_name(const RowCtx& r) { return text(r.b().account_name(r.account())); }
 
@@ -35,6 +40,7 @@ const std::vector<ViewColumn>& invoice_columns() {
       {{"EnteredAmount", SimType::decimal, "", "Entered Amount"}, entered_amount},
       {{"InvoiceBalanceAmount", SimType::decimal, "", "Balance Due"},
        [](const RowCtx& r) { return r.bad_total() ? SimValue(std::monostate{}) : money(r.remaining_cents()); }},
+      {{"TaxAmount", SimType::decimal, "", "Tax Amount"}, [](const RowCtx& r) { return money(r.tax_cents()); }},
       {{"PurchaseOrder", SimType::text, "", "Purchase Order"}, [](const RowCtx& r) { return text_or_null(r.b().doc_po(r.doc)); }},
       {{"CrossReference", SimType::text, "", "Cross Reference"},
        [](const RowCtx& r) { return text_or_null(r.b().doc_order_ref(r.doc)); }},
@@ -57,11 +63,10 @@ const std::vector<ViewColumn>& invoice_line_columns() {
       {{"Quantity", SimType::decimal, "", "Quantity"},
        [](const RowCtx& r) -> SimValue { return Decimal{r.type == DocType::credit_memo ? "-1" : "1"}; }},
       {{"UnitSellingPrice", SimType::decimal, "", "Unit Price"},
-       [](const RowCtx& r) {
-         const std::int64_t cents = r.total_cents();
-         return r.bad_total() ? SimValue(std::monostate{}) : money(cents < 0 ? -cents : cents);
-       }},
-      {{"LineAmount", SimType::decimal, "", "Amount"}, entered_amount},
+       [](const RowCtx& r) { return r.bad_total() ? SimValue(std::monostate{}) : money(magnitude(r.net_cents())); }},
+      {{"LineAmount", SimType::decimal, "", "Amount"}, line_amount},
+      {{"TaxClassificationCode", SimType::text, "", "Tax Classification"},
+       [](const RowCtx& r) { return text(oracle_tax_classification(r.vat())); }},
   };
   return columns;
 }
@@ -95,6 +100,11 @@ const std::vector<ViewColumn>& account_columns() {
        [](const RowCtx& r) { return text(std::to_string(r.customer_number())); }},
       {{"SalesforceAccountId", SimType::text, "", "Salesforce Account"},
        [](const RowCtx& r) { return text(r.b().account_id(r.base)); }},
+      {{"TaxRegistrationNumber", SimType::text, "", "Tax Registration Number"},
+       [](const RowCtx& r) {
+         const std::string vat = r.b().account_vat_id(r.base);
+         return vat.empty() ? SimValue(std::monostate{}) : text(vat);
+       }},
       {{"CreationDate", SimType::datetime, "", "Creation Date"},
        [](const RowCtx& r) -> SimValue { return r.b().account_created(r.base); }},
       {{"LastUpdateDate", SimType::datetime, "", "Last Update Date"},

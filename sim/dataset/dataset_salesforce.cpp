@@ -38,7 +38,10 @@ class AccountTable final : public GeneratedTable {
                         {"Requires_PO__c", SimType::boolean, "", "Requires PO"},
                         {"CreatedDate", SimType::datetime, "", "Created Date"},
                         {"SystemModstamp", SimType::datetime, "", "System Modstamp"},
-                        {"IsDeleted", SimType::boolean, "", "Deleted"}}) {}
+                        {"IsDeleted", SimType::boolean, "", "Deleted"},
+                        {"BillingStreet", SimType::text, "", "Billing Street"},
+                        {"BillingCity", SimType::text, "", "Billing City"},
+                        {"BillingPostalCode", SimType::text, "", "Billing Zip/Postal Code"}}) {}
 
   std::size_t size() const override { return core_->accounts.size(); }
   const TableState& state() const override { return core_->accounts; }
@@ -60,7 +63,10 @@ class AccountTable final : public GeneratedTable {
       case kAccCreated: return b.account_created(a);
       case kAccModstamp:
         return (core_->accounts.flags(a) & TableState::kTouched) != 0 ? b.now() : b.account_modstamp(a);
-      default: return false;  // IsDeleted
+      case kAccDeleted: return false;
+      case kAccStreet: return b.account_street(a);
+      case kAccCity: return std::string(b.account_city(a));
+      default: return b.account_postal_code(a);
     }
   }
 

@@ -12,11 +12,11 @@ namespace {
 
 constexpr std::string_view kCompanyCode = "1010";
 
-SimValue billing_amount(const RowCtx& r) {
-  if (r.bad_total()) return text("abc");
-  const std::int64_t cents = r.total_cents();
-  return money(cents < 0 ? -cents : cents);
-}
+// Billing document amounts are positive whatever the document type; the
+// planted invalid total is text where a decimal belongs.
+SimValue net_amount(const RowCtx& r) { return r.bad_total() ? text("abc") : money(magnitude(r.net_cents())); }
+SimValue gross_amount(const RowCtx& r) { return r.bad_total() ? text("abc") : money(magnitude(r.total_cents())); }
+SimValue tax_amount(const RowCtx& r) { return money(magnitude(r.tax_cents())); }
 
 const std::vector<ViewColumn>& customer_columns() {
   static const std::vector<ViewColumn> columns{
@@ -27,6 +27,8 @@ const std::vector<ViewColumn>& customer_columns() {
       {{"CustomerAccountGroup", SimType::text, "", "Customer Account Group"}, [](const RowCtx&) { return text("CUST"); }},
       {{"YY1_SalesforceAccount_cus", SimType::text, "", "Salesforce Account"},
        [](const RowCtx& r) { return text(r.b().account_id(r.base)); }},
+      {{"VATRegistration", SimType::text, "", "VAT Registration Number"},
+       [](const RowCtx& r) { return text(r.b().account_vat_id(r.base)); }},
       {{"CreationDate", SimType::date, "", "Created On"},
        [](const RowCtx& r) -> SimValue { return day_of(r.b().account_created(r.base)); }},
       {{"DeletionIndicator", SimType::boolean, "", "Central Deletion Flag"}, [](const RowCtx&) -> SimValue { return false; }},
@@ -49,9 +51,9 @@ const std::vector<ViewColumn>& billing_columns() {
       {{"SoldToParty", SimType::reference, "A_Customer", "Sold-to Party"}, [](const RowCtx& r) { return text(r.customer_id()); }},
       {{"PayerParty", SimType::reference, "A_Customer", "Payer"}, [](const RowCtx& r) { return text(r.customer_id()); }},
       {{"TransactionCurrency", SimType::text, "", "Document Currency"}, [](const RowCtx& r) { return text(r.currency()); }},
-      {{"TotalNetAmount", SimType::decimal, "", "Net Value"}, billing_amount},
-      {{"TaxAmount", SimType::decimal, "", "Tax Amount"}, [](const RowCtx&) { return money(0); }},
-      {{"TotalGrossAmount", SimType::decimal, "", "Gross Value"}, billing_amount},
+      {{"TotalNetAmount", SimType::decimal, "", "Net Value"}, net_amount},
+      {{"TaxAmount", SimType::decimal, "", "Tax Amount"}, tax_amount},
+      {{"TotalGrossAmount", SimType::decimal, "", "Gross Value"}, gross_amount},
       {{"PurchaseOrderByCustomer", SimType::text, "", "Customer Reference"},
        [](const RowCtx& r) { return text_or_empty(r.b().doc_po(r.doc)); }},
       {{"InvoiceClearingStatus", SimType::text, "", "Clearing Status"},
@@ -75,9 +77,11 @@ const std::vector<ViewColumn>& billing_item_columns() {
        [](const RowCtx& r) { return text(r.b().doc_memo(r.doc)); }},
       {{"BillingQuantity", SimType::decimal, "", "Billed Quantity"}, [](const RowCtx&) { return number(1); }},
       {{"BillingQuantityUnit", SimType::text, "", "Sales Unit"}, [](const RowCtx&) { return text("EA"); }},
-      {{"NetAmount", SimType::decimal, "", "Net Value"}, billing_amount},
+      {{"NetAmount", SimType::decimal, "", "Net Value"}, net_amount},
       {{"TransactionCurrency", SimType::text, "", "Document Currency"}, [](const RowCtx& r) { return text(r.currency()); }},
       {{"SalesDocument", SimType::text, "", "Sales Document"}, [](const RowCtx&) { return text(""); }},
+      {{"TaxCode", SimType::text, "", "Tax Code"}, [](const RowCtx& r) { return text(sap_tax_code(r.vat())); }},
+      {{"TaxAmount", SimType::decimal, "", "Tax Amount"}, tax_amount},
   };
   return columns;
 }

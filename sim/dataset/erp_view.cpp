@@ -113,4 +113,34 @@ std::optional<std::size_t> ViewTable::find(std::string_view key) const {
   return row_of_base(base);
 }
 
+std::string_view netsuite_tax_item(VatTreatment v) {
+  switch (v) {
+    case VatTreatment::standard: return "5";
+    case VatTreatment::exempt: return "6";
+    case VatTreatment::reverse_charge: return "7";
+    case VatTreatment::export_: return "8";
+  }
+  return "5";
+}
+
+std::string_view sap_tax_code(VatTreatment v) {
+  switch (v) {
+    case VatTreatment::standard: return "S1";
+    case VatTreatment::exempt: return "E0";
+    case VatTreatment::reverse_charge: return "R0";
+    case VatTreatment::export_: return "X0";
+  }
+  return "S1";
+}
+
+std::string_view oracle_tax_classification(VatTreatment v) {
+  switch (v) {
+    case VatTreatment::standard: return "FR VAT STANDARD 20";
+    case VatTreatment::exempt: return "FR VAT EXEMPT TRAINING";
+    case VatTreatment::reverse_charge: return "EU REVERSE CHARGE";
+    case VatTreatment::export_: return "EXPORT OUTSIDE EU";
+  }
+  return "FR VAT STANDARD 20";
+}
+
 }  // namespace o2c::sim::dataset

@@ -46,7 +46,10 @@ struct RowCtx {
   SimTime modstamp() const;
   SimTime created() const { return b().doc_created(doc); }
   SimDate date() const { return b().doc_date(doc); }
-  std::int64_t total_cents() const { return b().doc_total_cents(doc); }   // credit memos negative
+  std::int64_t total_cents() const { return b().doc_total_cents(doc); }   // VAT included; credit memos negative
+  std::int64_t net_cents() const { return b().doc_net_cents(doc); }       // before VAT
+  std::int64_t tax_cents() const { return b().doc_tax_cents(doc); }
+  VatTreatment vat() const { return b().doc_vat(doc); }
   std::int64_t remaining_cents() const;                                    // NetSuite foreignamountremaining
   std::size_t account() const { return b().order_account(doc.order); }
   std::string customer_id() const { return std::to_string(b().customer_number(account())); }
@@ -66,6 +69,13 @@ struct ViewColumn {
 
 // Cell helpers.
 inline SimValue money(std::int64_t cents) { return Decimal{cents_text(cents, false)}; }
+inline std::int64_t magnitude(std::int64_t cents) { return cents < 0 ? -cents : cents; }
+// The tax code / classification each system writes for a VAT treatment
+// (DATA.md "VAT"): NetSuite's tax item id, SAP's tax code, Oracle E-Business
+// Tax's classification (Fusion and EBS).
+std::string_view netsuite_tax_item(VatTreatment v);
+std::string_view sap_tax_code(VatTreatment v);
+std::string_view oracle_tax_classification(VatTreatment v);
 inline SimValue number(std::uint64_t n) { return Decimal{std::to_string(n)}; }
 inline SimValue text(std::string_view s) { return std::string(s); }
 SimValue text_or_null(const std::optional<std::string>& s);

@@ -10,7 +10,7 @@ using Records = StoreTest;
 
 std::vector<schema::CanonicalRecord> one_of_each() {
   return {sample_customer("C-1"), sample_order("801A"), sample_order_line("802A"), sample_invoice("9001"),
-          sample_payment("9002")};
+          sample_payment("9002"), sample_invoice_line("9001-10")};
 }
 
 TEST_P(Records, EveryFieldOfEveryRecordTypeReadsBackExactly) {
@@ -28,6 +28,8 @@ TEST_P(Records, EveryFieldOfEveryRecordTypeReadsBackExactly) {
   EXPECT_EQ(store->invoices()[0], std::get<schema::Invoice>(records[3]));
   ASSERT_EQ(store->payments().size(), 1u);
   EXPECT_EQ(store->payments()[0], std::get<schema::Payment>(records[4]));
+  ASSERT_EQ(store->invoice_lines().size(), 1u);
+  EXPECT_EQ(store->invoice_lines()[0], std::get<schema::InvoiceLine>(records[5]));
 }
 
 TEST_P(Records, MoneyKeepsMinorUnitsAndCurrencyAtTheExtremes) {
@@ -49,13 +51,16 @@ TEST_P(Records, MoneyKeepsMinorUnitsAndCurrencyAtTheExtremes) {
 
 TEST_P(Records, EmptyStringsStayEmptyAndAbsentOptionalsStayAbsent) {
   auto store = open_migrated();
-  schema::Customer customer{meta("salesforce", "Account", "001"), "", "", "", "", std::nullopt, false, ""};
+  schema::Customer customer{meta("salesforce", "Account", "001"), "", "", "", "", std::nullopt, false, "", "", "", "", ""};
   schema::Order order{meta("salesforce", "Order", "801"), "", "", "", Money(0, Currency::parse("EUR")),
                       schema::OrderKind::other, false, std::nullopt, std::nullopt, std::nullopt};
   schema::Invoice invoice{meta("erp", "transaction", "1"), "", schema::InvoiceKind::invoice, "", "", "", "",
-                          Money(0, Currency::parse("EUR")), std::nullopt, std::nullopt, std::nullopt};
+                          Money(0, Currency::parse("EUR")), std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  schema::InvoiceLine line{meta("erp", "transactionline", "3"), "1", "", "", "", "", "", Money(0, Currency::parse("EUR")),
+                           "", "", std::nullopt};
   schema::Payment payment{meta("erp", "transaction", "2"), "", "", Money(0, Currency::parse("EUR")), std::nullopt, ""};
-  store->commit_page(kOrders, std::vector<schema::CanonicalRecord>{customer, order, invoice, payment}, {}, "c");
+  store->commit_page(kOrders, std::vector<schema::CanonicalRecord>{customer, order, invoice, payment, line}, {}, "c");
+  EXPECT_EQ(store->invoice_lines(), std::vector{line});
   EXPECT_EQ(store->customers(), std::vector{customer});
   EXPECT_EQ(store->orders(), std::vector{order});
   EXPECT_EQ(store->invoices(), std::vector{invoice});

@@ -62,7 +62,11 @@ schema::Customer sample_customer(const std::string& id) {
           "FR",
           Currency::parse("EUR"),
           true,
-          "001CRM" + id};
+          "001CRM" + id,
+          "FR96552100554",
+          "12 rue de l'Église",
+          "Saint-Étienne",
+          "42000"};
 }
 
 schema::Order sample_order(const std::string& id) {
@@ -94,7 +98,22 @@ schema::Invoice sample_invoice(const std::string& id) {
           Money(-1234567, Currency::parse("BHD")),
           Money(-1000, Currency::parse("BHD")),
           parse_date("2024-01-31"),
-          parse_date("2024-03-01")};
+          parse_date("2024-03-01"),
+          Money(-205761, Currency::parse("BHD"))};
+}
+
+schema::InvoiceLine sample_invoice_line(const std::string& id) {
+  return {meta("erp", "transactionline", id),
+          "9001",
+          "10",
+          "Formation « Pro » — 3 jours",
+          "2.5",
+          "DAY",
+          "1234.5678",
+          Money(-3086420, Currency::parse("BHD")),
+          "S",
+          "5.5",
+          Money(-169753, Currency::parse("BHD"))};
 }
 
 schema::Payment sample_payment(const std::string& id) {

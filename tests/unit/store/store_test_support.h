@@ -75,6 +75,7 @@ schema::Order sample_order(const std::string& id);
 schema::OrderLine sample_order_line(const std::string& id);
 schema::Invoice sample_invoice(const std::string& id);
 schema::Payment sample_payment(const std::string& id);
+schema::InvoiceLine sample_invoice_line(const std::string& id);
 schema::InvalidRecord sample_invalid(const std::string& source, const std::string& object, const std::string& id);
 
 inline const StreamKey kOrders{"salesforce", "orders"};

@@ -43,23 +43,23 @@ std::shared_ptr<sim::oracle::test::TestCatalog> demo_catalog() {
                {"BillToCustomerNumber", T::text}, {"BillToCustomerName", T::text}, {"InvoiceCurrencyCode", T::text},
                {"EnteredAmount", T::decimal}, {"InvoiceBalanceAmount", T::decimal}, {"PurchaseOrder", T::text},
                {"CrossReference", T::text}, {"Comments", T::text}, {"InvoiceStatus", T::text},
-               {"CreationDate", T::datetime}, {"LastUpdateDate", T::datetime}}),
+               {"CreationDate", T::datetime}, {"LastUpdateDate", T::datetime}, {"TaxAmount", T::decimal}}),
       std::vector<std::vector<SimValue>>{
           {txt("100001"), txt("INV100001"), txt("Invoice"), txt("Manual"), on(2026, 5, 1), on(2026, 5, 31),
            txt("1001"), txt("Acme"), txt("EUR"), dec("1200.50"), dec("1200.50"), txt("PO-2026-004471 "),
-           txt("8015g0000000001AAA"), txt("first"), txt("Complete"), at(2026, 5, 1), at(2026, 5, 1, 10)},
+           txt("8015g0000000001AAA"), txt("first"), txt("Complete"), at(2026, 5, 1), at(2026, 5, 1, 10), dec("200.08")},
           {txt("100002"), txt("CM100002"), txt("Credit Memo"), txt("Manual"), on(2026, 5, 2), kNull, txt("1001"),
            txt("Acme"), txt("EUR"), dec("-120.05"), dec("0.00"), kNull, kNull, kNull, txt("Complete"),
-           at(2026, 5, 2), at(2026, 5, 2, 10)},
+           at(2026, 5, 2), at(2026, 5, 2, 10), dec("0.00")},
           {txt("100003"), txt("INV100003"), txt("Invoice"), txt("Manual"), on(2026, 5, 3), on(2026, 6, 2),
            txt("1002"), txt("Beta"), txt("USD"), txt("abc"), kNull, txt("PO-1"), kNull, kNull, txt("Complete"),
-           at(2026, 5, 3), at(2026, 5, 3, 10)},
+           at(2026, 5, 3), at(2026, 5, 3, 10), kNull},
           {txt("100004"), txt("INV100004"), txt("Invoice"), txt("Manual"), on(2026, 5, 4), on(2026, 6, 3),
            txt("1002"), txt("Beta"), txt("USD"), dec("99999999999.99"), dec("0.00"), kNull, kNull, kNull,
-           txt("Void"), at(2026, 5, 4), at(2026, 5, 4, 10)},
+           txt("Void"), at(2026, 5, 4), at(2026, 5, 4, 10), dec("0.00")},
           {txt("100005"), txt("DM100005"), txt("Debit Memo"), txt("Manual"), on(2026, 5, 5), on(2026, 6, 4),
            txt("1002"), txt("Beta"), txt("USD"), dec("10.00"), dec("10.00"), kNull, kNull, kNull, txt("Complete"),
-           at(2026, 5, 5), at(2026, 5, 5, 10)}}));
+           at(2026, 5, 5), at(2026, 5, 5, 10), dec("0.00")}}));
   cat->add(std::make_shared<VectorTable>(
       "standardReceipts",
       columns({{"StandardReceiptId", T::id}, {"ReceiptNumber", T::text}, {"ReceiptMethod", T::text},
@@ -77,11 +77,11 @@ std::shared_ptr<sim::oracle::test::TestCatalog> demo_catalog() {
       "receivablesCustomerAccountActivities",
       columns({{"AccountId", T::id}, {"AccountNumber", T::text}, {"CustomerName", T::text},
                {"CustomerId", T::reference}, {"SalesforceAccountId", T::text}, {"CreationDate", T::datetime},
-               {"LastUpdateDate", T::datetime}}),
+               {"LastUpdateDate", T::datetime}, {"TaxRegistrationNumber", T::text}}),
       std::vector<std::vector<SimValue>>{
           {txt("1001"), txt("1001"), txt(" Société Générale Équipements "), txt("1001"), txt("0015g0000000001AAA"),
-           at(2026, 1, 1), at(2026, 4, 1)},
-          {txt("1002"), txt("1002"), txt("Beta"), txt("1002"), kNull, at(2026, 1, 1), at(2026, 4, 2)}}));
+           at(2026, 1, 1), at(2026, 4, 1), txt("FR96552100554")},
+          {txt("1002"), txt("1002"), txt("Beta"), txt("1002"), kNull, at(2026, 1, 1), at(2026, 4, 2), kNull}}));
   return cat;
 }
 
@@ -115,8 +115,8 @@ TEST(OracleMappings, InvoicesAndCreditMemosMapWithSignedExactAmounts) {
   EXPECT_EQ(r.q[0], "(TransactionType = 'Invoice' or TransactionType = 'Credit Memo')");
   EXPECT_EQ(r.fields[0],
             "CustomerTransactionId,InvoiceStatus,TransactionNumber,TransactionType,BillToCustomerNumber,"
-            "CrossReference,PurchaseOrder,EnteredAmount,InvoiceCurrencyCode,InvoiceBalanceAmount,TransactionDate,"
-            "DueDate,LastUpdateDate");
+            "CrossReference,PurchaseOrder,EnteredAmount,InvoiceCurrencyCode,InvoiceBalanceAmount,TaxAmount,"
+            "TransactionDate,DueDate,LastUpdateDate");
   const auto invoices = by_id<schema::Invoice>(r.result);
   ASSERT_EQ(invoices.size(), 3u) << "the debit memo is not fetched, the planted amount is invalid";
   const schema::Invoice& inv = invoices.at("100001");
@@ -130,6 +130,8 @@ TEST(OracleMappings, InvoicesAndCreditMemosMapWithSignedExactAmounts) {
   EXPECT_EQ(inv.order_ref, "8015g0000000001AAA");
   EXPECT_EQ(inv.po_number, "PO-2026-004471");
   EXPECT_EQ(inv.amount, money("1200.50", "EUR"));
+  EXPECT_EQ(inv.tax_amount, money("200.08", "EUR"));
+  EXPECT_EQ(inv.net_amount(), money("1000.42", "EUR"));
   EXPECT_EQ(inv.open_amount, money("1200.50", "EUR"));
   EXPECT_EQ(inv.issue_date, parse_date("2026-05-01"));
   EXPECT_EQ(inv.due_date, parse_date("2026-05-31"));
@@ -175,7 +177,9 @@ TEST(OracleMappings, CustomerAccountsCarryTheSalesforceAccount) {
   EXPECT_EQ(c.crm_account_id, "0015g0000000001AAA");
   EXPECT_EQ(c.meta.object, "receivablesCustomerAccountActivities");
   EXPECT_EQ(customers.at("1002").crm_account_id, "");
-  EXPECT_EQ(r.fields[0], "AccountId,CustomerName,AccountNumber,SalesforceAccountId,LastUpdateDate");
+  EXPECT_EQ(c.vat_id, "FR96552100554");
+  EXPECT_EQ(customers.at("1002").vat_id, "");
+  EXPECT_EQ(r.fields[0], "AccountId,CustomerName,AccountNumber,SalesforceAccountId,TaxRegistrationNumber,LastUpdateDate");
 }
 
 }  // namespace

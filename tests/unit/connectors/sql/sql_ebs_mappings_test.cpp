@@ -26,7 +26,7 @@ using testing::SqlDatabase;
 constexpr const char* kSchema = R"sql(
 CREATE TABLE hz_parties (party_id numeric PRIMARY KEY, party_number varchar(30) NOT NULL,
   party_name varchar(360) NOT NULL, party_type varchar(30) NOT NULL, status varchar(1) NOT NULL,
-  creation_date timestamp NOT NULL, last_update_date timestamp NOT NULL);
+  creation_date timestamp NOT NULL, last_update_date timestamp NOT NULL, tax_reference varchar(50));
 CREATE TABLE hz_cust_accounts (cust_account_id numeric PRIMARY KEY, party_id numeric NOT NULL,
   account_number varchar(30) NOT NULL, account_name varchar(240), status varchar(1) NOT NULL,
   customer_type varchar(30), attribute1 varchar(150), creation_date timestamp NOT NULL,
@@ -44,7 +44,11 @@ CREATE TABLE ar_payment_schedules_all (payment_schedule_id numeric PRIMARY KEY, 
   trx_number varchar(30) NOT NULL, trx_date timestamp NOT NULL, due_date timestamp NOT NULL,
   amount_due_original numeric, amount_due_remaining numeric, amount_applied numeric,
   invoice_currency_code varchar(15) NOT NULL, customer_id numeric NOT NULL, org_id numeric NOT NULL,
-  creation_date timestamp NOT NULL, last_update_date timestamp NOT NULL);
+  creation_date timestamp NOT NULL, last_update_date timestamp NOT NULL, tax_original numeric);
+CREATE TABLE ra_customer_trx_lines_all (customer_trx_line_id numeric PRIMARY KEY, customer_trx_id numeric NOT NULL,
+  line_number numeric NOT NULL, line_type varchar(20) NOT NULL, description varchar(240), quantity_invoiced numeric,
+  quantity_credited numeric, unit_selling_price numeric, extended_amount numeric, tax_classification_code varchar(50),
+  org_id numeric NOT NULL, creation_date timestamp NOT NULL, last_update_date timestamp NOT NULL);
 CREATE TABLE ar_cash_receipts_all (cash_receipt_id numeric PRIMARY KEY, receipt_number varchar(30) NOT NULL,
   receipt_date timestamp NOT NULL, amount numeric NOT NULL, currency_code varchar(15) NOT NULL,
   pay_from_customer numeric, comments varchar(2000), status varchar(30) NOT NULL, type varchar(20) NOT NULL,
@@ -54,8 +58,8 @@ CREATE TABLE ar_cash_receipts_all (cash_receipt_id numeric PRIMARY KEY, receipt_
 
 constexpr const char* kRows = R"sql(
 INSERT INTO hz_parties VALUES
-  (1001, '1001', 'Zürich Präzision AG', 'ORGANIZATION', 'A', '2026-01-05', '2026-11-20 09:00:00'),
-  (1002, '1002', '  Acme Corp ', 'ORGANIZATION', 'A', '2026-01-05', '2026-11-23 08:00:00');
+  (1001, '1001', 'Zürich Präzision AG', 'ORGANIZATION', 'A', '2026-01-05', '2026-11-20 09:00:00', 'FR96552100554'),
+  (1002, '1002', '  Acme Corp ', 'ORGANIZATION', 'A', '2026-01-05', '2026-11-23 08:00:00', NULL);
 INSERT INTO hz_cust_accounts VALUES
   (1001, 1001, '1001', 'Zürich Präzision AG', 'A', 'R', '0014x00000AbCdEAAZ', '2026-01-05', '2026-11-21 10:00:00'),
   (1002, 1002, '1002', 'Acme Corp', 'A', 'R', NULL, '2026-01-05', '2026-11-01 10:00:00');
@@ -75,17 +79,25 @@ INSERT INTO ra_customer_trx_all VALUES
    '2026-11-07', '2026-11-07 10:00:00');
 INSERT INTO ar_payment_schedules_all VALUES
   (100001, 100001, NULL, 'INV', 'OP', 'INV100001', '2026-11-02', '2026-12-02', 1200.50, 1200.50, NULL, 'EUR', 1001,
-   204, '2026-11-02', '2026-11-02 10:00:00'),
+   204, '2026-11-02', '2026-11-02 10:00:00', 200.08),
   (100002, 100002, NULL, 'CM', 'CL', 'CM100002', '2026-11-03', '2026-11-03', -120.05, 0, NULL, 'EUR', 1001, 204,
-   '2026-11-03', '2026-11-03 10:00:00'),
+   '2026-11-03', '2026-11-03 10:00:00', -20.01),
   (100003, 100003, NULL, 'INV', 'CL', 'INV100003', '2026-11-04', '2026-12-04', 500, 0, NULL, 'USD', 1002, 204,
-   '2026-11-04', '2026-11-04 10:00:00'),
+   '2026-11-04', '2026-11-04 10:00:00', 0),
   (100004, 100004, NULL, 'INV', 'OP', 'INV100004', '2026-11-05', '2026-12-05', NULL, NULL, NULL, 'USD', 1002, 204,
-   '2026-11-05', '2026-11-05 10:00:00'),
+   '2026-11-05', '2026-11-05 10:00:00', NULL),
   (100005, 100005, NULL, 'INV', 'CL', 'INV100005', '2026-11-06', '2026-12-06', 60000, 0, 60000, 'JPY', 1001, 204,
-   '2026-11-06', '2026-11-20 15:30:00'),
+   '2026-11-06', '2026-11-20 15:30:00', 0),
   (200005, 100005, NULL, 'INV', 'OP', 'INV100005', '2026-11-06', '2027-01-06', 60001, 60001, NULL, 'JPY', 1001, 204,
-   '2026-11-06', '2026-11-06 10:00:00');
+   '2026-11-06', '2026-11-06 10:00:00', 0);
+INSERT INTO ra_customer_trx_lines_all VALUES
+  (500001, 100001, 1, 'LINE', 'Subscription « Pro »', 2, NULL, 500.21, 1000.42, 'FR VAT STANDARD 20', 204,
+   '2026-11-02', '2026-11-02 10:00:00'),
+  (500002, 100001, 2, 'TAX', 'VAT 20%', NULL, NULL, NULL, 200.08, NULL, 204, '2026-11-02', '2026-11-02 10:00:00'),
+  (500003, 100002, 1, 'LINE', 'Credit', NULL, -1, 100.04, -100.04, 'FR VAT STANDARD 20', 204, '2026-11-03',
+   '2026-11-03 10:00:00'),
+  (500004, 100004, 1, 'LINE', 'Hardware', 1, NULL, NULL, NULL, 'EXPORT OUTSIDE EU', 204, '2026-11-05',
+   '2026-11-05 10:00:00');
 INSERT INTO ar_cash_receipts_all VALUES
   (100457, '100457', '2026-11-20', 60000, 'JPY', 1001, 'Remittance INV100005 1/2', 'APP', 'CASH', NULL, 204,
    '2026-11-20', '2026-11-20 15:30:00'),
@@ -169,6 +181,7 @@ TEST_F(EbsMappingsTest, InvoicesTakeTheirAmountsFromThePaymentSchedules) {
   EXPECT_EQ(inv.order_ref, "8014x000001AbCdAAK");
   EXPECT_EQ(inv.po_number, "PO-2026-004471");
   EXPECT_EQ(inv.amount, Money(120050, Currency::parse("EUR")));
+  EXPECT_EQ(inv.tax_amount, Money(20008, Currency::parse("EUR")));  // TAX_ORIGINAL: before VAT 1000.42
   EXPECT_EQ(inv.open_amount, Money(120050, Currency::parse("EUR")));
   EXPECT_EQ(inv.issue_date, day("2026-11-02"));
   EXPECT_EQ(inv.due_date, day("2026-12-02"));
@@ -179,6 +192,7 @@ TEST_F(EbsMappingsTest, InvoicesTakeTheirAmountsFromThePaymentSchedules) {
   const auto& credit = invoices.at("100002");
   EXPECT_EQ(credit.kind, schema::InvoiceKind::credit_note);
   EXPECT_EQ(credit.amount, Money(-12005, Currency::parse("EUR")));
+  EXPECT_EQ(credit.tax_amount, Money(-2001, Currency::parse("EUR")));
   EXPECT_EQ(credit.po_number, "");
   EXPECT_EQ(credit.due_date, std::nullopt);
 
@@ -195,6 +209,27 @@ TEST_F(EbsMappingsTest, InvoicesTakeTheirAmountsFromThePaymentSchedules) {
   EXPECT_EQ(bad.object, "RA_CUSTOMER_TRX_ALL");
   EXPECT_EQ(bad.external_id, "100004");
   EXPECT_EQ(bad.field, "amount");
+}
+
+TEST_F(EbsMappingsTest, InvoiceLinesAreTheLineLinesWithTheirTaxClassification) {
+  const auto result = sync("ebs-invoice-line.yaml");
+  const auto lines = by_id<schema::InvoiceLine>(result);
+  ASSERT_EQ(lines.size(), 2u);  // the TAX line is not an item; 500004 has no EXTENDED_AMOUNT
+  const auto& line = lines.at("500001");
+  EXPECT_EQ(line.invoice_id, "100001");
+  EXPECT_EQ(line.line_number, "1");
+  EXPECT_EQ(line.description, "Subscription « Pro »");
+  EXPECT_EQ(line.quantity, "2");
+  EXPECT_EQ(line.unit_price, "500.21");
+  EXPECT_EQ(line.amount, Money(100042, Currency::parse("EUR")));
+  EXPECT_EQ(line.tax_category, "S");
+  EXPECT_EQ(line.tax_rate, "20");
+  const auto& credit = lines.at("500003");
+  EXPECT_EQ(credit.quantity, "1");  // QUANTITY_CREDITED -1, as a quantity of the credit note
+  EXPECT_EQ(credit.amount, Money(-10004, Currency::parse("EUR")));
+  ASSERT_EQ(result.invalid.size(), 1u);
+  EXPECT_EQ(result.invalid[0].external_id, "500004");
+  EXPECT_EQ(result.invalid[0].field, "amount");  // NULL in a NOT NULL column of EBS
 }
 
 TEST_F(EbsMappingsTest, AScheduleChangeAloneBringsItsInvoiceIntoTheNextPass) {

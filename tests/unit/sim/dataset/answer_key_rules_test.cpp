@@ -30,7 +30,8 @@ struct TestOrder {
 struct TestDoc {
   std::string id{};
   std::string order_ref{};
-  SimValue total = Decimal{"10.00"};
+  SimValue total = Decimal{"10.00"};  // VAT included
+  SimValue tax = Decimal{"0.00"};
   std::string po = "PO-1";
   SimDate date = kToday - days(50);
   std::string type = "CustInvc";
@@ -100,11 +101,12 @@ struct Business {
     rows.clear();
     for (const auto& d : docs)
       rows.push_back({d.id, "T" + d.id, d.type, d.date, SimValue{}, d.customer, d.currency, d.total, SimValue{},
-                      text_or_null(d.po), text_or_null(d.order_ref), SimValue{}, std::string("A"), d.voided, kNow});
+                      text_or_null(d.po), text_or_null(d.order_ref), SimValue{}, std::string("A"), d.voided, kNow,
+                      d.tax});
     ns.add(std::make_shared<VectorTable>(
         "transaction", columns({"id", "tranid", "type", "trandate", "duedate", "entity", "currency", "foreigntotal",
                                 "foreignamountremaining", "otherrefnum", "custbody_o2c_sf_order", "memo", "status",
-                                "voided", "lastmodifieddate"}),
+                                "voided", "lastmodifieddate", "taxtotal"}),
         rows));
     Strings out;
     for (const auto& e : compute_answer_key(sf, ns, kNow)) out.push_back(e.kind + " " + e.key());
@@ -235,6 +237,15 @@ TEST(AnswerKeyRules, RecordsTheMappingsRejectAreDataInvalidAndDoNotExist) {
   b.docs[3].total = std::string("n/a");  // payments are checked by their own mapping
   EXPECT_EQ(b.key()[0], "DATA_INVALID netsuite/transaction/2");
   EXPECT_EQ(b.key()[1], "DATA_INVALID netsuite/transaction/4");
+}
+
+TEST(AnswerKeyRules, OrdersAreComparedWithTheAmountBeforeVat) {
+  Business b;
+  b.orders = {{.id = "O1", .amount = Decimal{"100"}}, {.id = "O2", .amount = Decimal{"100"}, .po = "PO-2"}};
+  // O1: 100 + 20 VAT = 120: invoiced exactly. O2: 120 with no VAT stated is 20 too much.
+  b.docs = {{.id = "1", .order_ref = "O1", .total = Decimal{"120.00"}, .tax = Decimal{"20.00"}},
+            {.id = "2", .order_ref = "O2", .total = Decimal{"120.00"}, .po = "PO-2"}};
+  EXPECT_EQ(b.key(), Strings{"AMOUNT_MISMATCH O2"});
 }
 
 TEST(AnswerKeyRules, VoidedDocumentsAreIgnored) {

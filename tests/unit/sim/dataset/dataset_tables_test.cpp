@@ -25,18 +25,24 @@ TEST(DatasetTables, HaveTheColumnsOfDataMd) {
   const Dataset ds(options(300));
   EXPECT_EQ(column_names(*table(ds, "salesforce", "Account")),
             (std::vector<std::string>{"Id", "Name", "AccountNumber", "ParentId", "BillingCountryCode", "CurrencyIsoCode",
-                                      "Requires_PO__c", "CreatedDate", "SystemModstamp", "IsDeleted"}));
+                                      "Requires_PO__c", "CreatedDate", "SystemModstamp", "IsDeleted", "BillingStreet",
+                                      "BillingCity", "BillingPostalCode"}));
   EXPECT_EQ(column_names(*table(ds, "salesforce", "Order")),
             (std::vector<std::string>{"Id", "OrderNumber", "AccountId", "Status", "StatusCode", "Type", "EffectiveDate",
                                       "EndDate", "ActivatedDate", "PoNumber", "TotalAmount", "CurrencyIsoCode",
                                       "Description", "CreatedDate", "SystemModstamp", "IsDeleted"}));
   EXPECT_EQ(column_names(*table(ds, "netsuite", "customer")),
             (std::vector<std::string>{"id", "entityid", "companyname", "parent", "currency", "custentity_o2c_sf_account",
-                                      "lastmodifieddate"}));
+                                      "lastmodifieddate", "vatregnumber"}));
   EXPECT_EQ(column_names(*table(ds, "netsuite", "transaction")),
             (std::vector<std::string>{"id", "tranid", "type", "trandate", "duedate", "entity", "currency", "foreigntotal",
                                       "foreignamountremaining", "otherrefnum", "custbody_o2c_sf_order", "memo", "status",
-                                      "voided", "lastmodifieddate"}));
+                                      "voided", "lastmodifieddate", "taxtotal"}));
+  EXPECT_EQ(column_names(*table(ds, "netsuite", "transactionline")),
+            (std::vector<std::string>{"uniquekey", "transaction", "id", "linesequencenumber", "mainline", "item", "memo",
+                                      "quantity", "rate", "netamount", "taxcode", "taxamount", "linelastmodifieddate"}));
+  EXPECT_EQ(column_names(*table(ds, "netsuite", "salestaxitem")),
+            (std::vector<std::string>{"id", "itemid", "rate", "description"}));
   EXPECT_EQ(column_names(*table(ds, "netsuite", "currency")), (std::vector<std::string>{"id", "symbol", "name"}));
   const auto& order_columns = table(ds, "salesforce", "Order")->columns();
   EXPECT_EQ(order_columns[2].type, SimType::reference);

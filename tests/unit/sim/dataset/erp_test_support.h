@@ -15,6 +15,8 @@ struct NsDoc {
   std::size_t row = 0;
   std::string id, tranid, type, entity, currency, memo;
   SimValue total, remaining, po, order_ref, trandate, duedate, voided, modstamp;
+  SimValue tax;   // taxtotal: the VAT in total (null for payments)
+  SimValue net;   // total - tax: what the other ERPs show as the amount before VAT
   bool invoice() const { return type == "CustInvc"; }
   bool credit_memo() const { return type == "CustCred"; }
   bool payment() const { return type == "CustPymt"; }
@@ -27,6 +29,26 @@ inline std::map<std::string, std::string> currency_symbols(const Dataset& ds) {
   std::map<std::string, std::string> out;
   for (std::size_t r = 0; r < t->size(); ++r) out[text(*t, r, "id")] = text(*t, r, "symbol");
   return out;
+}
+
+inline std::string decimal_text(const SimValue& v) {
+  EXPECT_TRUE(std::holds_alternative<Decimal>(v));
+  return std::holds_alternative<Decimal>(v) ? std::get<Decimal>(v).text : "";
+}
+
+// a - b for two decimal cells with two decimals ("120.00" - "20.00" = "100.00").
+inline SimValue decimal_difference(const SimValue& a, const SimValue& b) {
+  const auto cents = [](const SimValue& v) {
+    std::string t = decimal_text(v);
+    const bool minus = !t.empty() && t[0] == '-';
+    if (minus) t.erase(0, 1);
+    const auto dot = t.find('.');
+    const long long whole = std::stoll(t.substr(0, dot)), frac = dot == std::string::npos ? 0 : std::stoll(t.substr(dot + 1));
+    return (minus ? -1 : 1) * (whole * 100 + frac);
+  };
+  const long long c = cents(a) - cents(b);
+  const long long m = c < 0 ? -c : c;
+  return Decimal{(c < 0 ? "-" : "") + std::to_string(m / 100) + "." + (m % 100 < 10 ? "0" : "") + std::to_string(m % 100)};
 }
 
 inline NsDoc ns_doc(const SimTable& t, std::size_t row, const std::map<std::string, std::string>& symbols) {
@@ -46,16 +68,14 @@ inline NsDoc ns_doc(const SimTable& t, std::size_t row, const std::map<std::stri
   d.duedate = cell(t, row, "duedate");
   d.voided = cell(t, row, "voided");
   d.modstamp = cell(t, row, "lastmodifieddate");
+  d.tax = cell(t, row, "taxtotal");
+  d.net = d.total;
+  if (!d.bad_total() && std::holds_alternative<Decimal>(d.tax)) d.net = decimal_difference(d.total, d.tax);
   return d;
 }
 
 // SAP writes absent texts as "".
 inline SimValue or_empty(const SimValue& v) { return std::holds_alternative<std::monostate>(v) ? SimValue(std::string()) : v; }
-
-inline std::string decimal_text(const SimValue& v) {
-  EXPECT_TRUE(std::holds_alternative<Decimal>(v));
-  return std::holds_alternative<Decimal>(v) ? std::get<Decimal>(v).text : "";
-}
 
 inline SimValue absolute(const SimValue& v) {
   const std::string t = decimal_text(v);

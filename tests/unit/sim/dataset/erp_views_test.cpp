@@ -65,16 +65,19 @@ TEST_F(ErpViews, SapBillingDocumentsAndPaymentsAreTheNetSuiteRecords) {
     EXPECT_EQ(text(*docs, k, "BillingDocumentType"), d.credit_memo() ? "G2" : "F2");
     EXPECT_EQ(text(*docs, k, "SoldToParty"), d.entity);
     EXPECT_EQ(text(*docs, k, "TransactionCurrency"), d.currency);
-    const SimValue amount = d.bad_total() ? SimValue(std::string("abc")) : absolute(d.total);
-    EXPECT_EQ(cell(*docs, k, "TotalNetAmount"), amount);
-    EXPECT_EQ(cell(*docs, k, "TotalGrossAmount"), amount);
+    const SimValue net = d.bad_total() ? SimValue(std::string("abc")) : absolute(d.net);
+    const SimValue gross = d.bad_total() ? SimValue(std::string("abc")) : absolute(d.total);
+    EXPECT_EQ(cell(*docs, k, "TotalNetAmount"), net);
+    EXPECT_EQ(cell(*docs, k, "TaxAmount"), absolute(d.tax));
+    EXPECT_EQ(cell(*docs, k, "TotalGrossAmount"), gross);
     EXPECT_EQ(cell(*docs, k, "PurchaseOrderByCustomer"), or_empty(d.po));
     EXPECT_EQ(cell(*docs, k, "YY1_SalesforceOrder_BDH"), or_empty(d.order_ref));
     EXPECT_EQ(cell(*docs, k, "BillingDocumentDate"), d.trandate);
     EXPECT_EQ(cell(*docs, k, "BillingDocumentIsCancelled"), d.voided);
     EXPECT_EQ(cell(*docs, k, "LastChangeDateTime"), d.modstamp);
     EXPECT_EQ(text(*items, k, "BillingDocument"), d.id);
-    EXPECT_EQ(cell(*items, k, "NetAmount"), amount);
+    EXPECT_EQ(cell(*items, k, "NetAmount"), net);
+    EXPECT_EQ(cell(*items, k, "TaxAmount"), absolute(d.tax));
     EXPECT_EQ(text(*items, k, "TransactionCurrency"), d.currency);
   });
   EXPECT_EQ(docs->size(), billing_rows);
@@ -116,7 +119,8 @@ TEST_F(ErpViews, OracleInvoicesAndReceiptsAreTheNetSuiteRecords) {
     EXPECT_EQ(text(*invoices, k, "InvoiceStatus"), d.voided == SimValue(true) ? "Void" : "Complete");
     EXPECT_EQ(cell(*invoices, k, "LastUpdateDate"), d.modstamp);
     EXPECT_EQ(text(*lines, k, "CustomerTransactionId"), d.id);
-    EXPECT_EQ(cell(*lines, k, "LineAmount"), d.total);
+    EXPECT_EQ(cell(*invoices, k, "TaxAmount"), d.tax);
+    EXPECT_EQ(cell(*lines, k, "LineAmount"), d.net);
   });
   EXPECT_EQ(invoices->size(), billing_rows);
   EXPECT_EQ(lines->size(), billing_rows);
@@ -171,8 +175,10 @@ TEST_F(ErpViews, EbsTransactionsSchedulesReceiptsAndApplicationsAreTheNetSuiteRe
     EXPECT_EQ(cell(*trx, k, "TERM_DUE_DATE"), d.duedate);
     EXPECT_EQ(text(*trx, k, "STATUS_TRX") == "VD", d.voided == SimValue(true));
     EXPECT_EQ(cell(*trx, k, "LAST_UPDATE_DATE"), d.modstamp);
+    EXPECT_EQ(cell(*schedules, d.row, "TAX_ORIGINAL"), d.tax);
+    EXPECT_EQ(cell(*schedules, d.row, "AMOUNT_LINE_ITEMS_ORIGINAL"), d.bad_total() ? SimValue() : d.net);
     EXPECT_EQ(text(*lines, k, "CUSTOMER_TRX_ID"), d.id);
-    EXPECT_EQ(cell(*lines, k, "EXTENDED_AMOUNT"), amount);
+    EXPECT_EQ(cell(*lines, k, "EXTENDED_AMOUNT"), d.bad_total() ? SimValue() : d.net);
   });
 }
 

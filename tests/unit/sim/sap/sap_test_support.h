@@ -88,13 +88,15 @@ inline SapFixture make_fixture(std::size_t documents = 12) {
                              {"CustomerName", T::text, "", "Name"},
                              {"YY1_SalesforceAccount_cus", T::text, "", "Salesforce Account"},
                              {"DeletionIndicator", T::boolean, "", "Deletion Indicator"},
-                             {"LastChangeDateTime", T::datetime, "", "Last Change"}},
+                             {"LastChangeDateTime", T::datetime, "", "Last Change"},
+                             {"VATRegistration", T::text, "", "VAT Registration Number"}},
       std::vector<std::vector<SimValue>>{
           {std::string("1001"), std::string("Société Générale Équipements"), std::string("0015g00000000A1AAI"), false,
-           at("2026-11-01T08:00:00Z")},
+           at("2026-11-01T08:00:00Z"), std::string("FR96552100554")},
           {std::string("1002"), std::string("Müller & Söhne GmbH"), std::string("0015g00000000A2AAI"), false,
-           at("2026-11-02T08:00:00Z")},
-          {std::string("1003"), std::string("O'Brien Ltd"), std::string(), true, at("2026-11-03T08:00:00Z")}},
+           at("2026-11-02T08:00:00Z"), std::string("DE123456788")},
+          {std::string("1003"), std::string("O'Brien Ltd"), std::string(), true, at("2026-11-03T08:00:00Z"),
+           std::string()}},
       std::set<std::string>{"Customer", "LastChangeDateTime"});
   std::vector<std::vector<SimValue>> docs, item_rows;
   for (std::size_t i = 0; i < documents; ++i) {
@@ -105,7 +107,7 @@ inline SapFixture make_fixture(std::size_t documents = 12) {
                     std::string(i % 3 == 0 ? "1001" : "1002"), std::string(i % 5 == 4 ? "USD" : "EUR"),
                     Decimal{amount}, Decimal{amount}, i % 2 ? SimValue{std::string("PO-2026-" + id)} : SimValue{},
                     i % 7 == 6, at("2026-11-10T10:00:00Z") + std::chrono::seconds(i / 3),
-                    std::string("8015g0000000" + id)});
+                    std::string("8015g0000000" + id), Decimal{"0.00"}});
     for (int n = 1; n <= 2; ++n)
       item_rows.push_back({id, std::to_string(n * 10), Decimal{fmt::format("{}.00", 50 + i)}, std::string("EUR"),
                            std::string("SO" + id)});
@@ -122,7 +124,8 @@ inline SapFixture make_fixture(std::size_t documents = 12) {
                              {"PurchaseOrderByCustomer", T::text, "", "Customer Reference"},
                              {"BillingDocumentIsCancelled", T::boolean, "", "Cancelled"},
                              {"LastChangeDateTime", T::datetime, "", "Last Change"},
-                             {"YY1_SalesforceOrder_BDH", T::text, "", "Salesforce Order"}},
+                             {"YY1_SalesforceOrder_BDH", T::text, "", "Salesforce Order"},
+                             {"TaxAmount", T::decimal, "", "Tax Amount"}},
       std::move(docs), std::set<std::string>{"BillingDocument", "LastChangeDateTime"});
   f.items = std::make_shared<CountingTable>(
       "A_BillingDocumentItem",
