@@ -15,7 +15,14 @@ find_package(CLI11 REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
-find_package(pugixml REQUIRED)       # SAP $metadata (EDMX)
+find_package(pugixml REQUIRED)       # SAP $metadata (EDMX), e-invoices, cXML
+
+# libharu (libhpdf-dev) draws the invoice PDF; Debian ships no CMake config for it.
+find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
+find_library(HPDF_LIB hpdf REQUIRED)
+add_library(o2c_hpdf INTERFACE)
+target_include_directories(o2c_hpdf SYSTEM INTERFACE ${HPDF_INCLUDE_DIR})
+target_link_libraries(o2c_hpdf INTERFACE ${HPDF_LIB})
 
 # SOCI 4.0 on Debian ships no CMake package config: find headers and libs.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

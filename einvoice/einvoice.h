@@ -76,6 +76,7 @@ struct PaymentMeans {
   std::string bic;              // BT-86
   std::string account_name;     // BT-85
   std::string remittance;       // BT-83 (defaults to the invoice number when empty)
+  std::string mandate;          // BT-89 mandate reference, required with direct debit (49, 59)
   bool operator==(const PaymentMeans&) const = default;
 };
 
@@ -121,12 +122,20 @@ struct Document {
   std::optional<Date> preceding_invoice_date;  // BT-26
   std::string note;             // BT-22, optional
   std::string payment_terms;    // BT-20, e.g. "Net 30 days"
+  std::optional<Date> period_start, period_end;  // BG-14 invoicing period, optional
+  std::optional<Date> delivery_date;  // BT-72 actual delivery date (K needs it or BG-14, BR-IC-11)
+  std::string delivery_country;       // BT-80 deliver-to country (required with K, BR-IC-12)
   Party seller;                 // BG-4
   Party buyer;                  // BG-7
   std::optional<PaymentMeans> payment;  // BG-16 (required with an amount due, BR-CO-27 / Peppol)
   std::vector<Line> lines;      // BG-25, at least one
-  // Per category: the exemption reason text (BT-120) and code (BT-121, VATEX);
-  // defaults are supplied for AE, K, G, O and E when empty.
+  // The exemption reason text (BT-120) and code (BT-121, VATEX). They go to
+  // the E breakdown when the document has one (E has no default: without
+  // them the document breaks BR-E-10); otherwise to the one AE/K/G/O
+  // breakdown when there is exactly one. Empty parts get the category's
+  // default: AE "Reverse charge" VATEX-EU-AE, K "Intra-community supply"
+  // VATEX-EU-IC, G "Export outside the EU" VATEX-EU-G, O "Not subject to VAT"
+  // VATEX-EU-O.
   std::string exemption_reason;
   std::string exemption_code;
   // BT-114: cash rounding so that the payable amount is what the ERP billed
@@ -191,7 +200,9 @@ std::string write_cii(const Document& doc);
 
 // A printable PDF of the document (A4, one or more pages: seller, buyer,
 // references, lines, VAT breakdown, totals, payment instructions), for
-// portals that want the invoice image and for the file drop.
+// portals that want the invoice image and for the file drop. Throws
+// Error(data) only when the totals cannot be computed; the same document
+// gives the same bytes.
 std::string write_pdf(const Document& doc);
 
 // cXML InvoiceDetailRequest (Ariba, Coupa cXML).
@@ -204,8 +215,14 @@ struct CxmlEnvelope {
   std::string sender_domain = "NetworkID", sender_identity;
   std::string shared_secret;    // written into Sender/Credential; never logged
   std::string user_agent = "o2csync";
+  // payloadID of the buyer's cXML order: with it the invoice is PO-backed
+  // (OrderReference/DocumentReference); without it the PO number goes into
+  // OrderIDInfo (an unbacked invoice against a PO number).
+  std::string order_payload_id;
   bool test_mode = false;       // deploymentMode="test"
 };
+// Throws Error(data) when check(doc, en16931_ubl) is not empty or the
+// purchase order (BT-13) is missing; amounts of a credit memo are negative.
 std::string write_cxml(const Document& doc, const CxmlEnvelope& envelope);
 
 // Peppol SBDH around a UBL document.
@@ -216,6 +233,8 @@ struct SbdhEnvelope {
   Identifier receiver;
   std::string country_c1;       // sender's country
 };
-std::string write_sbdh(const Document& doc, const SbdhEnvelope& envelope);  // UBL (peppol_bis3) inside
+// UBL (peppol_bis3) inside. Throws Error(data) when check(doc, peppol_bis3)
+// is not empty, Error(internal) when the envelope lacks an id or participant.
+std::string write_sbdh(const Document& doc, const SbdhEnvelope& envelope);
 
 }  // namespace o2c::einvoice

@@ -19,13 +19,23 @@ packages=(
   odbc-postgresql
   libsimdjson-dev libyaml-cpp-dev libpugixml-dev
   libcli11-dev libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata
+  # einvoice/: the invoice PDF (libharu)
+  libhpdf-dev
   # tests and benchmarks: a real PostgreSQL server for the store and integration tests
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql
+  # tests: the official EN 16931 Schematron validator (shared/validation) runs on Node.js
+  nodejs npm
 )
 
 missing=()
 for p in "${packages[@]}"; do
+  # A Node.js from elsewhere counts: NodeSource's nodejs bundles npm and
+  # conflicts with Debian's npm package, so asking apt for npm would fail.
+  case "$p" in
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
+  esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then

@@ -12,6 +12,7 @@
 #include "store/select_query.h"
 #include "store/sql_values.h"
 #include "store/store.h"
+#include "store/submission_table.h"
 
 namespace o2c::store {
 
@@ -109,6 +110,36 @@ class SqlStore final : public Store {
       tx.commit();
       return found;
     });
+  }
+
+  bool create_submission(const schema::Submission& s, const std::string& event_detail) override {
+    return guarded(fmt::format("creating the submission {} in {}", s.key.to_text(), connection_.display()), [&] {
+      WriteTransaction tx(connection_);
+      if (!insert_submission(connection_, s)) return false;
+      add_submission_event(connection_, s.key, s.updated, s.state == schema::SubmissionState::held ? "held" : "created",
+                           event_detail);
+      tx.commit();
+      return true;
+    });
+  }
+
+  bool transition_submission(const schema::Submission& s, schema::SubmissionState expected, const std::string& event,
+                             const std::string& detail) override {
+    return guarded(fmt::format("updating the submission {} in {}", s.key.to_text(), connection_.display()), [&] {
+      WriteTransaction tx(connection_);
+      if (!update_submission(connection_, s, expected)) return false;
+      add_submission_event(connection_, s.key, s.updated, event, detail);
+      tx.commit();
+      return true;
+    });
+  }
+
+  std::vector<schema::Submission> submissions(const SubmissionFilter& filter) override {
+    return read("submissions", [&filter](Connection& c) { return read_submissions(c, filter); });
+  }
+
+  std::vector<SubmissionEvent> submission_events(const schema::SubmissionKey& key) override {
+    return read("submission events", [&key](Connection& c) { return read_submission_events(c, key); });
   }
 
  private:

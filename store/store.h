@@ -24,6 +24,7 @@
 #include "core/time.h"
 #include "schema/exception_item.h"
 #include "schema/model.h"
+#include "schema/submission.h"
 
 namespace o2c::store {
 
@@ -66,6 +67,17 @@ struct ExceptionSyncResult {
   int opened = 0;      // new, or reopened after being resolved
   int still_open = 0;  // present before and now (open or acknowledged)
   int resolved = 0;    // present before, gone now
+};
+
+struct SubmissionFilter {
+  std::optional<schema::SubmissionState> state;   // nullopt = any
+  std::string portal;                              // "" = any
+};
+
+struct SubmissionEvent {
+  Timestamp at{};
+  std::string event;    // created, held, sending, submitted, unknown, lookup, accepted, rejected, paid, retry
+  std::string detail;
 };
 
 class Store {
@@ -122,6 +134,19 @@ class Store {
   // characters. Returns false when no exception matches; throws Error(config)
   // when the prefix is shorter than 6 characters or matches several (listed).
   virtual bool acknowledge(const std::string& id, const std::string& note, Timestamp now) = 0;
+
+  // --- outbox (portal submissions) ----------------------------------------
+  // Inserts a new submission with its "created" (or "held") event, unless one
+  // exists for the key: one transaction. Returns false when it existed (then
+  // nothing changes): a second submission of an invoice to a portal cannot be made.
+  virtual bool create_submission(const schema::Submission& s, const std::string& event_detail) = 0;
+  // Writes `s` and records `event` — only if the stored row is still in
+  // `expected` state (another run may have moved it): one transaction.
+  // Returns false, changing nothing, when the state was no longer `expected`.
+  virtual bool transition_submission(const schema::Submission& s, schema::SubmissionState expected,
+                                     const std::string& event, const std::string& detail) = 0;
+  virtual std::vector<schema::Submission> submissions(const SubmissionFilter& filter) = 0;
+  virtual std::vector<SubmissionEvent> submission_events(const schema::SubmissionKey& key) = 0;
 };
 
 // "sqlite:///var/lib/o2csync/o2csync.db", "sqlite://relative.db", "sqlite::memory:",
