@@ -115,7 +115,7 @@ TEST_F(CoupaConnector, ALostReplyIsUnknownTheLookupFindsItAndABlindResendIsNever
   EXPECT_EQ(found.outcome, Outcome::submitted);
   EXPECT_FALSE(found.portal_ref.empty());
   const Answer again = portal.submit(ref, payload(c));   // what a naive retry would do
-  EXPECT_EQ(again.outcome, Outcome::submitted);
+  EXPECT_TRUE(again.outcome == Outcome::submitted || again.outcome == Outcome::accepted) << to_string(again.outcome);
   EXPECT_EQ(again.portal_ref, found.portal_ref);
   const auto record = server.record(PortalKind::coupa, c.doc.number);
   EXPECT_EQ(record.deliveries, 1);
