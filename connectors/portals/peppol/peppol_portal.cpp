@@ -111,6 +111,7 @@ Answer PeppolPortal::lookup(const SubmissionRef& ref) {
   if (items->get_array().empty()) return Answer{Outcome::not_found, "", "", "", std::nullopt};
   SubmissionRef known = ref;
   known.portal_ref = str(items->get_array().front(), "id");
+  if (known.portal_ref.empty()) return Answer{Outcome::unknown, "", "", "a transmission without id", std::nullopt};
   return status(known);
 }
 
