@@ -1,5 +1,6 @@
 // sim/main.cpp — the o2csync-sim command line (sim/README.md): builds the
-// seeded dataset, the simulated Salesforce, NetSuite, SAP and Oracle APIs,
+// seeded dataset, the simulated Salesforce, NetSuite, SAP and Oracle APIs and
+// the vendor portals (Coupa, Ariba, Chorus Pro, a Peppol access point),
 // serves them with sim/server on 127.0.0.1 (and, with --erp ebs, the EBS
 // tables in a PostgreSQL cluster of its own), writes the answer key and the
 // ready file, and stops cleanly on SIGTERM/SIGINT. Exit 0 after a signal, 1
@@ -29,6 +30,7 @@
 #include "sim/netsuite/suiteql_zone.h"
 #include "sim/oracle/oracle_api.h"
 #include "sim/pgcluster/postgres_cluster.h"
+#include "sim/portals/portal_sims.h"
 #include "sim/salesforce/salesforce_api.h"
 #include "sim/sap/sap_api.h"
 #include "sim/server/server.h"
@@ -49,6 +51,8 @@ struct Flags {
   std::string faults;
   int latency_ms = 0, slow_ms = 1500, threads = 4;
   unsigned short port_salesforce = 0, port_netsuite = 0, port_sap = 0, port_oracle = 0;
+  portals::PortalPorts portal_ports;
+  int portal_polls = 1;                // status requests before a buyer's decision shows
   std::string erp = "netsuite";        // names the answer key's ERP records; ebs also starts the EBS database
   std::string answer_key_file, ready_file, jwt_public_key_file;
   bool quiet = false, verbose = false;
@@ -71,6 +75,12 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_option("--port-netsuite", f.port_netsuite, "NetSuite port on 127.0.0.1 (0 = a free port)")->capture_default_str();
   app.add_option("--port-sap", f.port_sap, "SAP S/4HANA port on 127.0.0.1 (0 = a free port)")->capture_default_str();
   app.add_option("--port-oracle", f.port_oracle, "Oracle Fusion port on 127.0.0.1 (0 = a free port)")->capture_default_str();
+  app.add_option("--port-coupa", f.portal_ports.coupa, "Coupa port (0 = a free port)")->capture_default_str();
+  app.add_option("--port-ariba", f.portal_ports.ariba, "SAP Ariba cXML port (0 = a free port)")->capture_default_str();
+  app.add_option("--port-chorus", f.portal_ports.chorus, "Chorus Pro port (0 = a free port)")->capture_default_str();
+  app.add_option("--port-peppol", f.portal_ports.peppol, "Peppol access point port (0 = a free port)")->capture_default_str();
+  app.add_option("--portal-polls", f.portal_polls, "Portal status requests before a buyer's decision shows (0 = at once)")
+      ->check(CLI::Range(0, 1000))->capture_default_str();
   app.add_option("--erp", f.erp,
                  "The ERP the answer key names (netsuite|sap|oracle|ebs); ebs also starts a PostgreSQL cluster "
                  "holding the EBS tables (its ODBC connection string is in the ready file)")
@@ -140,7 +150,9 @@ void check_flags(Flags& f, server::FaultSpec& faults, SimTime& now) {
   }
   const std::vector<std::pair<const char*, unsigned short>> ports{
       {"--port-salesforce", f.port_salesforce}, {"--port-netsuite", f.port_netsuite},
-      {"--port-sap", f.port_sap}, {"--port-oracle", f.port_oracle}};
+      {"--port-sap", f.port_sap}, {"--port-oracle", f.port_oracle}, {"--port-coupa", f.portal_ports.coupa},
+      {"--port-ariba", f.portal_ports.ariba}, {"--port-chorus", f.portal_ports.chorus},
+      {"--port-peppol", f.portal_ports.peppol}};
   for (std::size_t i = 0; i < ports.size(); ++i)
     for (std::size_t j = i + 1; j < ports.size(); ++j)
       if (ports[i].second != 0 && ports[i].second == ports[j].second)
@@ -190,9 +202,10 @@ std::unique_ptr<EbsDatabase> start_ebs_database(const Dataset& dataset) {
 
 struct Urls {
   std::string salesforce, netsuite, sap, oracle;
+  std::vector<std::pair<std::string, std::string>> portals;   // name → base URL
 };
 
-std::string ready_json(const Flags& f, const Urls& urls, const EbsDatabase* ebs_db) {
+std::string ready_json(const Flags& f, const Urls& urls, const EbsDatabase* ebs_db, const portals::PortalSims& sims) {
   namespace json = boost::json;
   const std::string& sf_url = urls.salesforce;
   const std::string& ns_url = urls.netsuite;
@@ -225,11 +238,14 @@ std::string ready_json(const Flags& f, const Urls& urls, const EbsDatabase* ebs_
                               {"client_secret", f.oracle.client_secret}}},
       {"erp", f.erp}};
   if (ebs_db) ready["ebs"] = json::object{{"connection", ebs_db->odbc_connection()}, {"database_url", ebs_db->url}};
+  for (const auto& [name, url] : urls.portals) ready[name] = sims.ready(name, url);
   return json::serialize(ready) + "\n";
 }
 
-server::AdminHooks admin_hooks(Dataset& dataset, const std::string& erp, const EbsDatabase* ebs_db) {
+server::AdminHooks admin_hooks(Dataset& dataset, const std::string& erp, const EbsDatabase* ebs_db,
+                               const portals::PortalSims& sims) {
   server::AdminHooks hooks;
+  hooks.portals = [&sims] { return sims.admin_json(); };
   hooks.answer_key = [&dataset, erp](std::string_view asked) { return dataset.answer_key_json(asked.empty() ? erp : asked); };
   hooks.mutate = [&dataset, ebs_db](const server::MutationRequest& m, std::string& affected_id) {
     std::string created;
@@ -254,6 +270,7 @@ struct Systems {
   std::unique_ptr<netsuite::NetSuiteApi> netsuite;
   std::unique_ptr<sap::SapApi> sap;
   std::unique_ptr<oracle::OracleApi> oracle;
+  std::unique_ptr<portals::PortalSims> portals;   // made before the server: no port needed
 };
 
 std::vector<server::Endpoint> endpoints(const Flags& f, Systems& systems) {
@@ -281,7 +298,9 @@ std::vector<server::Endpoint> endpoints(const Flags& f, Systems& systems) {
                           .fault_reply = [&systems](std::string_view kind) { return systems.oracle->fault_reply(kind); },
                           .on_expire = [&systems] { systems.oracle->expire_tokens(); },
                           .max_in_flight = 0};
-  return {std::move(sf), std::move(ns), std::move(sap), std::move(oracle)};
+  std::vector<server::Endpoint> all{std::move(sf), std::move(ns), std::move(sap), std::move(oracle)};
+  for (auto& portal : systems.portals->endpoints(f.portal_ports)) all.push_back(std::move(portal));
+  return all;
 }
 
 // Blocks SIGINT/SIGTERM in every thread started after this, so that only
@@ -311,20 +330,22 @@ int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
   const sigset_t stop_signals = block_stop_signals();
   const std::unique_ptr<EbsDatabase> ebs_db = f.erp == "ebs" ? start_ebs_database(dataset) : nullptr;
   Systems systems;
+  systems.portals = std::make_unique<portals::PortalSims>(dataset.portals(), portals::PortalOptions{f.portal_polls});
   const server::ServerOptions options{.faults = faults,
                                      .seed = f.seed,
                                      .latency_ms = f.latency_ms,
                                      .slow_ms = f.slow_ms,
                                      .threads = f.threads,
                                      .log_requests = f.verbose};
-  server::SimServer server(endpoints(f, systems), admin_hooks(dataset, f.erp, ebs_db.get()), options);
+  server::SimServer server(endpoints(f, systems), admin_hooks(dataset, f.erp, ebs_db.get(), *systems.portals), options);
   try {
     server.listen();
   } catch (const Error& e) {  // a taken port is the environment's problem, not a bad flag
     fail(Error::Kind::internal, "{}", e.what());
   }
   const auto url_of = [&server](const char* system) { return fmt::format("http://127.0.0.1:{}", server.port(system)); };
-  const Urls urls{url_of("salesforce"), url_of("netsuite"), url_of("sap"), url_of("oracle")};
+  Urls urls{url_of("salesforce"), url_of("netsuite"), url_of("sap"), url_of("oracle"), {}};
+  for (const char* portal : {"coupa", "ariba", "chorus", "peppol"}) urls.portals.emplace_back(portal, url_of(portal));
   const std::string& sf_url = urls.salesforce;
   const std::string& ns_url = urls.netsuite;
   f.sf.instance_url = f.sf.login_url = sf_url;
@@ -341,7 +362,9 @@ int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
   log->info("listening system=netsuite url={} account={} timezone={}", ns_url, f.ns.account, f.ns.timezone);
   log->info("listening system=sap url={} sap_client={}", urls.sap, f.sap.sap_client);
   log->info("listening system=oracle url={}", urls.oracle);
-  if (!f.ready_file.empty()) write_file_atomically(f.ready_file, ready_json(f, urls, ebs_db.get()));
+  for (const auto& [portal, url] : urls.portals)
+    log->info("listening system={} url={} portal_polls={}", portal, url, f.portal_polls);
+  if (!f.ready_file.empty()) write_file_atomically(f.ready_file, ready_json(f, urls, ebs_db.get(), *systems.portals));
 
   const int signal = wait_for_stop_signal(stop_signals);
   log->info("stopping signal={}", signal == SIGINT ? "SIGINT" : "SIGTERM");
@@ -363,7 +386,8 @@ int load_ebs_command(const Flags& f, const std::string& db_url, SimTime now) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"o2csync-sim — local simulators of Salesforce, NetSuite, SAP S/4HANA, Oracle Fusion and Oracle EBS\n"
+  CLI::App app{"o2csync-sim — local simulators of Salesforce, NetSuite, SAP S/4HANA, Oracle Fusion, Oracle EBS\n"
+               "and the vendor portals Coupa, SAP Ariba, Chorus Pro and a Peppol access point\n"
                "serving one seeded business,\n"
                "with planted reconciliation exceptions, an answer key and fault injection (sim/README.md)."};
   app.set_version_flag("--version", "o2csync-sim 0.1.0");

@@ -25,6 +25,7 @@ struct OAuth2Settings {
   std::string grant;              // "client_credentials" | "jwt_bearer"
   Secret client_id;               // consumer key (JWT iss)
   Secret client_secret;           // client_credentials only
+  std::string scope;              // client_credentials: sent as `scope` when not empty (space-separated)
   std::string user;               // jwt_bearer: sub
   std::string audience;           // jwt_bearer: aud; "" = scheme://host[:port] of token_url
   Secret private_key_pem;         // jwt_bearer: RSA private key (PEM)

@@ -93,6 +93,11 @@ void set_options(CURL* h, const ClientSettings& s, const Request& request, Colle
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);   // a 3xx goes to the classifier
+  // libcurl silently sends a request again when a reused keep-alive
+  // connection closes before any answer: a POST that creates something (a
+  // portal submission) would then be delivered twice. A fresh connection has
+  // no such retry; the outcome stays the caller's to resolve.
+  curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, request.idempotent ? 0L : 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!s.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, s.ca_file.c_str());

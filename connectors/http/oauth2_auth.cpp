@@ -133,10 +133,12 @@ std::string OAuth2Auth::jwt_assertion() const {
 
 Request OAuth2Auth::token_request() const {
   QueryParams form;
-  if (settings_.grant == "client_credentials")
+  if (settings_.grant == "client_credentials") {
     form = {{"grant_type", "client_credentials"},
             {"client_id", settings_.client_id.reveal()},
             {"client_secret", settings_.client_secret.reveal()}};
+    if (!settings_.scope.empty()) form.emplace_back("scope", settings_.scope);
+  }
   else
     form = {{"grant_type", std::string(kJwtBearerGrant)}, {"assertion", jwt_assertion()}};
   Request request;

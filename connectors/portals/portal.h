@@ -33,6 +33,8 @@ struct Route {
                                 // Chorus Pro SIRET, Peppol participant value
   std::string buyer_scheme;     // Peppol EAS / ICD of buyer_id ("0009", "0088"), "" elsewhere
   std::string service_code;     // Chorus Pro service code / buyer reference (BT-10), optional
+  std::string supplier_ref;     // Coupa: our supplier number at this buyer (the routing table's
+                                // supplier_ref column; Coupa refuses an invoice without it)
   bool po_required = false;     // pre-flight: no PO → no submission, PO_MISSING
   bool attachment_required = false;  // the portal wants the invoice PDF with the data
   bool operator==(const Route&) const = default;

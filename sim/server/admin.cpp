@@ -22,10 +22,11 @@ struct AdminRoute {
   std::string_view path;
   std::string_view method;
 };
-constexpr std::array<AdminRoute, 4> kRoutes{{{"/sim/admin/health", "GET"},
+constexpr std::array<AdminRoute, 5> kRoutes{{{"/sim/admin/health", "GET"},
                                              {"/sim/admin/answer-key", "GET"},
                                              {"/sim/admin/stats", "GET"},
-                                             {"/sim/admin/mutate", "POST"}}};
+                                             {"/sim/admin/mutate", "POST"},
+                                             {"/sim/admin/portals", "GET"}}};
 
 SimReply json_reply(int status, std::string body) {
   return SimReply{status, {{"Content-Type", "application/json"}}, std::move(body)};
@@ -72,6 +73,10 @@ SimReply route(std::string_view path, const SimRequest& request, const AdminHook
                const std::vector<EndpointStats>& stats, long admin_requests) {
   if (path == "/sim/admin/health") return json_reply(200, R"({"ok":true})");
   if (path == "/sim/admin/stats") return json_reply(200, stats_json(stats, admin_requests));
+  if (path == "/sim/admin/portals") {
+    if (!hooks.portals) return error_reply(404, "this simulator serves no portals");
+    return json_reply(200, hooks.portals());
+  }
   if (path == "/sim/admin/answer-key") {
     if (!hooks.answer_key) return error_reply(404, "this simulator has no answer key");
     std::string erp;

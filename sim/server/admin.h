@@ -28,6 +28,8 @@ struct AdminHooks {
   // Applies a mutation: returns "" on success, else the error to show the
   // caller; `affected_id` receives the id of the record changed or created.
   std::function<std::string(const MutationRequest&, std::string& affected_id)> mutate;
+  // GET /sim/admin/portals: what the portal simulators received (README "Admin API").
+  std::function<std::string()> portals;
 };
 
 bool is_admin_target(std::string_view target);

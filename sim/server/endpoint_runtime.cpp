@@ -36,7 +36,7 @@ void EndpointRuntime::finish(const Admission& admission, const AppliedFaults& ap
   if (admission.admitted) --stats_.in_flight;
   for (std::size_t i = 0; i < kFaultKinds; ++i)
     if (applied.applied[i]) ++stats_.faults[i];
-  ++stats_.statuses[status];
+  if (!applied[FaultKind::lost]) ++stats_.statuses[status];
 }
 
 EndpointStats EndpointRuntime::stats() const {

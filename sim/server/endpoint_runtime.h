@@ -23,7 +23,7 @@ struct EndpointStats {
   long max_in_flight = 0;            // highest in_flight seen
   long limit_rejections = 0;         // answered "429" because of max_in_flight
   std::array<long, kFaultKinds> faults{};   // applied faults by kind
-  std::map<int, long> statuses;      // replies by HTTP status
+  std::map<int, long> statuses;      // replies by HTTP status (a `lost` reply is never sent: not counted)
 };
 
 // What to do with one incoming request.
@@ -43,8 +43,9 @@ class EndpointRuntime {
   // so the sequence depends only on the request order). An admitted request
   // is in flight until finish().
   Admission admit();
-  // The reply is about to be sent: counts its status and faults, and ends
-  // the in-flight period of an admitted request.
+  // The reply is about to be sent (or, with the `lost` fault, dropped):
+  // counts its status (if sent) and faults, and ends the in-flight period of
+  // an admitted request.
   void finish(const Admission& admission, const AppliedFaults& applied, int status);
 
   EndpointStats stats() const;

@@ -88,6 +88,10 @@ SimReply serve_with_faults(const Endpoint& endpoint, const FaultDraw& draw, cons
       return maintenance_page();
     }
     SimReply reply = endpoint.handler(request);
+    if (draw[FaultKind::lost]) {
+      applied.set(FaultKind::lost);
+      return reply;
+    }
     if (draw[FaultKind::truncate] && reply.status >= 200 && reply.status < 300 && !reply.body.empty()) {
       applied.set(FaultKind::truncate);
       return truncate_body(std::move(reply), draw.cut_fraction);

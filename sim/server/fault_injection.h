@@ -20,9 +20,11 @@ struct AppliedFaults {
 };
 
 // Order: expire (on_expire, then the request goes on), then the first of
-// 429, 5xx, html replaces the reply without calling the handler, else the
-// handler answers and truncate cuts a 2xx body. An exception from any of the
-// endpoint's functions becomes a 500 naming it.
+// 429, 5xx, html replaces the reply without calling the handler (so a 429 or
+// 5xx fault never creates anything at a portal), else the handler answers;
+// then `lost` marks the reply as never to be sent (the connection closes
+// without it: the caller acts on applied[lost]), else truncate cuts a 2xx
+// body. An exception from any of the endpoint's functions becomes a 500 naming it.
 SimReply serve_with_faults(const Endpoint& endpoint, const FaultDraw& draw, const SimRequest& request,
                            AppliedFaults& applied);
 

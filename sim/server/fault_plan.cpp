@@ -18,6 +18,7 @@ std::string_view fault_name(FaultKind kind) {
     case FaultKind::truncate: return "truncate";
     case FaultKind::html: return "html";
     case FaultKind::expire: return "expire";
+    case FaultKind::lost: return "lost";
   }
   return "?";
 }
@@ -100,21 +101,26 @@ FaultPlan::FaultPlan(FaultSpec spec, std::uint64_t seed, std::uint64_t stream) :
   std::seed_seq seq{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
                     static_cast<std::uint32_t>(stream), static_cast<std::uint32_t>(stream >> 32)};
   engine_.seed(seq);
+  constexpr std::uint32_t kAppendedSalt = 0x6c6f7374;  // "lost"
+  std::seed_seq appended{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
+                         static_cast<std::uint32_t>(stream), static_cast<std::uint32_t>(stream >> 32), kAppendedSalt};
+  appended_.seed(appended);
 }
 
-double FaultPlan::uniform() {
+double FaultPlan::uniform(std::mt19937_64& engine) {
   // 53 random bits → a double in [0, 1), exact and the same on every platform
   // (std::uniform_real_distribution is implementation-defined).
-  return static_cast<double>(engine_() >> 11) * 0x1.0p-53;
+  return static_cast<double>(engine() >> 11) * 0x1.0p-53;
 }
 
 FaultDraw FaultPlan::next() {
   FaultDraw draw;
-  for (FaultKind k : kAllFaultKinds) {
-    const double u = uniform();
+  for (std::size_t i = 0; i < kFaultKinds; ++i) {
+    const FaultKind k = kAllFaultKinds[i];
+    const double u = uniform(i < kFirstEngineKinds ? engine_ : appended_);
     draw.hit[static_cast<std::size_t>(k)] = u < spec_[k];
+    if (i + 1 == kFirstEngineKinds) draw.cut_fraction = uniform(engine_);
   }
-  draw.cut_fraction = uniform();
   return draw;
 }
 

@@ -10,14 +10,20 @@
 
 namespace o2c::sim::server {
 
-enum class FaultKind { throttle, server_error, slow, truncate, html, expire };
-inline constexpr std::size_t kFaultKinds = 6;
+// `lost` was appended later: the handler runs (a portal creates the
+// document) and the connection is then closed without a reply.
+enum class FaultKind { throttle, server_error, slow, truncate, html, expire, lost };
+inline constexpr std::size_t kFaultKinds = 7;
 inline constexpr std::array<FaultKind, kFaultKinds> kAllFaultKinds{
-    FaultKind::throttle, FaultKind::server_error, FaultKind::slow,
-    FaultKind::truncate, FaultKind::html,         FaultKind::expire};
+    FaultKind::throttle, FaultKind::server_error, FaultKind::slow, FaultKind::truncate,
+    FaultKind::html,     FaultKind::expire,       FaultKind::lost};
+// The kinds drawn from the first engine, in this order, then cut_fraction:
+// the draw order of the first release. Kinds appended later draw from a
+// second engine, so a given seed keeps giving the same faults of these kinds.
+inline constexpr std::size_t kFirstEngineKinds = 6;
 
 // The spelling used by --faults, the stats and the endpoints' fault_reply:
-// "429", "5xx", "slow", "truncate", "html", "expire".
+// "429", "5xx", "slow", "truncate", "html", "expire", "lost".
 std::string_view fault_name(FaultKind kind);
 
 // Probability of each kind per request, in [0, 1]; all zero = no faults.
@@ -48,6 +54,9 @@ struct FaultDraw {
 // The seeded sequence of draws of one endpoint. Each draw consumes the same
 // amount of randomness whatever the outcome, so the n-th request's faults
 // depend only on (seed, stream, n). Not thread-safe: callers serialize.
+// Two engines: the first draws the original six kinds and cut_fraction
+// exactly as before `lost` existed; the second, seeded from the same (seed,
+// stream) with a salt, draws the kinds appended since.
 class FaultPlan {
  public:
   FaultPlan(FaultSpec spec, std::uint64_t seed, std::uint64_t stream);
@@ -55,10 +64,11 @@ class FaultPlan {
   const FaultSpec& spec() const { return spec_; }
 
  private:
-  double uniform();  // [0, 1)
+  static double uniform(std::mt19937_64& engine);  // [0, 1)
 
   FaultSpec spec_;
   std::mt19937_64 engine_;
+  std::mt19937_64 appended_;
 };
 
 }  // namespace o2c::sim::server

@@ -181,6 +181,7 @@ void Connection::send(SimReply reply, Admission admission, AppliedFaults applied
   // client, so a client that waits for its replies never exceeds the limit.
   if (!is_admin) core_.endpoints[endpoint_]->finish(admission, applied, reply.status);
   if (core_.options.log_requests) log_request(reply, admission, applied, is_admin);
+  if (applied[FaultKind::lost]) return close();   // the system acted; the client gets no reply
   write(std::move(reply), request_keep_alive_ && !core_.stopping);
 }
 

@@ -94,6 +94,28 @@ TEST(ClientTransport, ANonIdempotentRequestIsNotResentAfterItMayHaveArrived) {
   EXPECT_EQ(server.request_count(), 1u);
 }
 
+TEST(ClientTransport, ANonIdempotentRequestOnAReusedConnectionIsNotResentByLibcurl) {
+  // libcurl itself retries a request whose reused keep-alive connection closed
+  // before any answer; a submission must not be sent twice that way.
+  std::atomic<int> posts{0};
+  HttpTestServer server([&](const HttpTestRequest& r) {
+    HttpTestReply reply = HttpTestReply::json(200, "{}");
+    if (r.method == "POST") reply.close_without_answer = posts++ == 0;
+    return reply;
+  });
+  ManualClientClock clock;
+  Client client(test_settings("coupa"), clock);
+  EXPECT_EQ(client.send(get(server.url() + "/api/invoices?invoice-number=1"), nullptr).status, 200);
+  Request submit;
+  submit.method = "POST";
+  submit.url = server.url() + "/api/invoices";
+  submit.body = "{}";
+  submit.idempotent = false;
+  const Error e = expect_error([&] { client.send(submit, nullptr); });
+  EXPECT_EQ(e.kind(), Error::Kind::transient);
+  EXPECT_EQ(posts.load(), 1);
+}
+
 TEST(ClientTransport, ANonIdempotentRequestIsRetriedWhenItCouldNotConnect) {
   const int port = closed_port();
   ManualClientClock clock;

@@ -86,6 +86,18 @@ TEST(OAuth2ClientCredentials, TheTokenRequestIsAFormPost) {
                         {"grant_type", "client_credentials"}, {"client_id", "3MVG9-client-id"}, {"client_secret", kSecret}}));
 }
 
+TEST(OAuth2ClientCredentials, AScopeGoesInTheFormAsWritten) {
+  FakeOrg org;
+  FixedClock clock(kNow);
+  Client client(test_settings());
+  OAuth2Settings s = client_credentials(org.token_url());
+  s.scope = "core.invoice.read core.invoice.write";
+  OAuth2Auth auth(s, client, clock);
+  auth.token();
+  const auto fields = form_fields(org.server->requests().at(0).body);
+  EXPECT_EQ(fields.at("scope"), "core.invoice.read core.invoice.write");
+}
+
 TEST(OAuth2Refresh, AnExpiredTokenIsRefreshedOnceAndTheRequestReplayed) {
   FakeOrg org;
   FixedClock clock(kNow);

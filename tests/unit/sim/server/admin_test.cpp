@@ -140,5 +140,15 @@ TEST(AdminApi, StatsListEveryEndpointWithCountsByKindAndStatus) {
   EXPECT_EQ(doc.at("endpoints").at("netsuite").at("requests").as_int64(), 0);
 }
 
+TEST(AdminApi, PortalsComesFromItsHookOr404) {
+  AdminHooks hooks;
+  EXPECT_EQ(handle_admin(req("GET", "/sim/admin/portals"), hooks, {}, 0).status, 404);
+  hooks.portals = [] { return std::string(R"({"portals":{},"totals":{}})"); };
+  const SimReply r = handle_admin(req("GET", "/sim/admin/portals"), hooks, {}, 0);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"({"portals":{},"totals":{}})");
+  EXPECT_EQ(handle_admin(req("POST", "/sim/admin/portals"), hooks, {}, 0).status, 405);
+}
+
 }  // namespace
 }  // namespace o2c::sim::server

@@ -154,3 +154,29 @@ TEST(ServeWithFaults, AFaultReplyThatThrowsFallsBackToTheGenericOne) {
 
 }  // namespace
 }  // namespace o2c::sim::server
+
+namespace o2c::sim::server {
+namespace {
+
+TEST(ServeWithFaults, LostRunsTheHandlerAndMarksTheReplyAsNeverSent) {
+  Fixture f;
+  AppliedFaults applied;
+  const SimReply r = serve_with_faults(f.endpoint(), draw_of({FaultKind::lost, FaultKind::truncate}), SimRequest{}, applied);
+  EXPECT_EQ(f.handled, 1);
+  EXPECT_TRUE(applied[FaultKind::lost]);
+  EXPECT_FALSE(applied[FaultKind::truncate]);
+  EXPECT_EQ(r.status, 200);
+}
+
+TEST(ServeWithFaults, ThrottleAndServerErrorAnswerBeforeTheHandlerSoNothingIsCreatedAndNothingIsLost) {
+  Fixture f;
+  AppliedFaults a1, a2;
+  EXPECT_EQ(serve_with_faults(f.endpoint(), draw_of({FaultKind::throttle, FaultKind::lost}), SimRequest{}, a1).status, 403);
+  EXPECT_EQ(serve_with_faults(f.endpoint(), draw_of({FaultKind::server_error, FaultKind::lost}), SimRequest{}, a2).status,
+            503);
+  EXPECT_EQ(f.handled, 0);
+  EXPECT_FALSE(a1[FaultKind::lost] || a2[FaultKind::lost]);
+}
+
+}  // namespace
+}  // namespace o2c::sim::server

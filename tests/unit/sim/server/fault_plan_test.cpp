@@ -117,3 +117,53 @@ TEST(FaultPlanDraws, KindsAreDrawnIndependentlyAtTheirRates) {
 
 }  // namespace
 }  // namespace o2c::sim::server
+
+namespace o2c::sim::server {
+namespace {
+
+// The draws of the first release: one 53-bit uniform per original kind, in
+// order, then cut_fraction, from mt19937_64 seeded by (seed, stream).
+struct FirstReleasePlan {
+  std::mt19937_64 engine;
+  FirstReleasePlan(std::uint64_t seed, std::uint64_t stream) {
+    std::seed_seq seq{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
+                      static_cast<std::uint32_t>(stream), static_cast<std::uint32_t>(stream >> 32)};
+    engine.seed(seq);
+  }
+  double uniform() { return static_cast<double>(engine() >> 11) * 0x1.0p-53; }
+};
+
+TEST(FaultPlanDraws, AppendingLostKeepsTheDrawsOfTheOriginalKindsForAGivenSeed) {
+  const FaultSpec without = parse_fault_spec("429:0.3,5xx:0.2,slow:0.3,truncate:0.4,html:0.1,expire:0.3");
+  FaultSpec with = without;
+  with[FaultKind::lost] = 0.5;
+  for (std::uint64_t seed : {42ULL, 7ULL}) {
+    FirstReleasePlan reference(seed, 3);
+    FaultPlan plain(without, seed, 3), lossy(with, seed, 3);
+    int lost = 0;
+    for (int i = 0; i < 500; ++i) {
+      const FaultDraw a = plain.next(), b = lossy.next();
+      for (std::size_t k = 0; k < kFirstEngineKinds; ++k) {
+        const bool expected = reference.uniform() < without.probability[k];
+        EXPECT_EQ(a.hit[k], expected) << "draw " << i << " kind " << k;
+        EXPECT_EQ(b.hit[k], expected) << "draw " << i << " kind " << k;
+      }
+      const double cut = reference.uniform();
+      EXPECT_EQ(a.cut_fraction, cut);
+      EXPECT_EQ(b.cut_fraction, cut);
+      EXPECT_FALSE(a[FaultKind::lost]);
+      lost += b[FaultKind::lost];
+    }
+    EXPECT_NEAR(lost, 250, 5 * 11.2);
+  }
+}
+
+TEST(FaultSpecParse, LostIsAKindOfItsOwn) {
+  const FaultSpec spec = parse_fault_spec("lost:0.25");
+  EXPECT_DOUBLE_EQ(spec[FaultKind::lost], 0.25);
+  EXPECT_EQ(to_string(spec), "lost:0.25");
+  EXPECT_EQ(fault_name(FaultKind::lost), "lost");
+}
+
+}  // namespace
+}  // namespace o2c::sim::server

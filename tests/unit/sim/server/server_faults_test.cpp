@@ -112,6 +112,22 @@ TEST(SimServerFaults, ThrottleAndServerErrorAreTheSystemsOwnRepliesOrGenericOnes
   EXPECT_EQ(own.calls + generic.calls, 0);
 }
 
+TEST(SimServerFaults, LostRunsTheHandlerThenClosesTheConnectionWithoutAReply) {
+  FakeSystem sys;
+  SimServer server({sys.endpoint()}, {}, options_with("lost:1"));
+  server.start();
+  TestClient client(server.port("sys"));
+  const HttpResult r = client.request("POST", "/create", "an invoice");
+  EXPECT_EQ(r.status, 0);            // no reply: the client sees the connection end
+  EXPECT_FALSE(r.error.empty());
+  EXPECT_EQ(sys.calls, 1);           // but the system handled (created) it
+  EXPECT_TRUE(eventually([&] { return fault_count(server, FaultKind::lost) == 1; }));
+  const EndpointStats stats = server.stats().at(0);
+  EXPECT_EQ(stats.requests, 1);
+  EXPECT_TRUE(stats.statuses.empty());   // nothing was sent
+  EXPECT_EQ(stats.in_flight, 0);
+}
+
 TEST(SimServerFaults, TheSequenceIsTheSeededPlanInRequestOrder) {
   const std::string spec = "429:0.25,5xx:0.25,html:0.25";
   const auto outcomes = [&](std::uint64_t seed) {

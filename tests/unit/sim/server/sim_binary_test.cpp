@@ -148,6 +148,15 @@ TEST_F(SimBinary, ServesBothSystemsAndTheAdminApiThenStopsOnSigterm) {
   EXPECT_EQ(suiteql.status, 401);
   EXPECT_NE(suiteql.body.find("INVALID_LOGIN"), std::string::npos) << suiteql.body;
 
+  // The portals: each on its own port, in the ready file, with /sim/admin/portals on every port.
+  for (const char* portal : {"coupa", "ariba", "chorus", "peppol"}) EXPECT_TRUE(ready.contains(portal)) << portal;
+  const unsigned short peppol_port = port_of(ready.at("peppol").at("base_url").as_string().subview().substr(
+      0, ready.at("peppol").at("base_url").as_string().subview().find("/api")));
+  const HttpResult portals = fetch(peppol_port, "GET", "/sim/admin/portals");
+  ASSERT_EQ(portals.status, 200);
+  EXPECT_EQ(json::parse(portals.body).at("totals").at("deliveries").to_number<int>(), 0);
+  EXPECT_EQ(ready.at("ariba").at("shared_secret").as_string(), "o2c-demo-ariba-secret");
+
   const json::value stats = json::parse(fetch(sf_port, "GET", "/sim/admin/stats").body);
   EXPECT_EQ(stats.at("endpoints").at("salesforce").at("requests").to_number<int>(), 2);
   EXPECT_EQ(stats.at("endpoints").at("netsuite").at("requests").to_number<int>(), 1);
@@ -197,6 +206,8 @@ TEST_F(SimBinary, BadFlagsExitWith2AndNameTheProblem) {
   EXPECT_EQ(run({"--latency-ms", "-5"}).first, 2);
   EXPECT_EQ(run({"--bogus"}).first, 2);
   EXPECT_EQ(run({"--port-salesforce", "4444", "--port-netsuite", "4444"}).first, 2);
+  EXPECT_EQ(run({"--port-coupa", "4445", "--port-peppol", "4445"}).first, 2);
+  EXPECT_EQ(run({"--portal-polls", "-1"}).first, 2);
   EXPECT_EQ(run({"--jwt-public-key", (dir_ / "missing.pem").string()}).first, 2);
   const auto [zone_code, zone_log] = run({"--ns-timezone", "America/Los_Angles"});
   EXPECT_EQ(zone_code, 2);
