@@ -7,7 +7,7 @@
 namespace o2c::push::testing {
 namespace {
 
-const portals::Route kRoute{"fake", "1001", "", "", "", false, false};
+const portals::Route kRoute{"fake", "1001", "", "", "", "", false, false};
 
 Built build(const Records& r, std::size_t invoice, const portals::Route& route = kRoute,
             einvoice::Profile profile = einvoice::Profile::en16931_ubl) {

@@ -138,7 +138,7 @@ class PushFixture : public ::testing::Test {
   FixedClock clock_{parse_timestamp("2026-11-24T12:00:00Z")};
   FakePortal portal_;
   PushSettings settings_ = seller_settings();
-  RoutingTable routing_{{{"fake", "1001", "", "", "", false, false}, {"fake", "1002", "", "", "", false, false}}};
+  RoutingTable routing_{{{"fake", "1001", "", "", "", "", false, false}, {"fake", "1002", "", "", "", "", false, false}}};
 };
 
 }  // namespace o2c::push::testing
