@@ -18,14 +18,10 @@ std::string text(const boost::json::object& o, std::string_view key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string{};
 }
 
-bool keyed_by_invoice(std::string_view kind) {
-  return kind == "INVOICE_WITHOUT_ORDER" || kind == "DUPLICATE_INVOICE" || kind == "PO_MISSING" || kind == "PO_MISMATCH";
-}
-
 std::string key_of(const schema::ExceptionItem& item) {
   const std::string_view kind = schema::info(item.kind).name;
   if (item.kind == schema::ExceptionKind::data_invalid) return item.record_key;
-  return keyed_by_invoice(kind) ? item.invoice_id : item.order_id;
+  return schema::keyed_by_invoice(kind) ? item.invoice_id : item.order_id;
 }
 
 }  // namespace
@@ -42,7 +38,7 @@ AnswerKeyCheck check_against_answer_key(const std::filesystem::path& answer_key,
     const std::string kind = text(o, "kind");
     const std::string key = kind == "DATA_INVALID"
                                 ? text(o, "source") + "/" + text(o, "object") + "/" + text(o, "record_id")
-                                : text(o, keyed_by_invoice(kind) ? "invoice_id" : "order_id");
+                                : text(o, schema::keyed_by_invoice(kind) ? "invoice_id" : "order_id");
     expected[kind].insert(key);
   }
   for (const auto& stored : store.exceptions({}))

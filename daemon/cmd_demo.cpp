@@ -10,6 +10,7 @@
 #include "daemon/app.h"
 #include "daemon/demo_setup.h"
 #include "daemon/exit_codes.h"
+#include "daemon/push_command.h"
 #include "daemon/reconcile_run.h"
 #include "daemon/report_run.h"
 #include "daemon/sim_launcher.h"
@@ -29,7 +30,8 @@ long peak_rss_mb() {
 
 std::vector<std::string> simulator_args(const DemoOptions& opt, const fs::path& out) {
   std::vector<std::string> args{"--seed", std::to_string(opt.seed), "--orders", std::to_string(opt.orders),
-                                "--answer-key", (out / "answer-key.json").string(), "--erp", opt.erp};
+                                "--answer-key", (out / "answer-key.json").string(), "--erp", opt.erp,
+                                "--routing-file", (out / "routing.csv").string()};
   if (!opt.faults.empty()) args.insert(args.end(), {"--faults", opt.faults});
   if (opt.latency_ms > 0) args.insert(args.end(), {"--latency-ms", std::to_string(opt.latency_ms)});
   return args;
@@ -73,6 +75,17 @@ int cmd_demo(const GlobalOptions& global, const DemoOptions& opt) {
   print_sync_summary(synced);
   fmt::print("peak RSS after sync: {} MB\n", peak_rss_mb());
 
+  if (!cfg.portals.empty()) {
+    fmt::print("\npush (Coupa, SAP Ariba, Chorus Pro, Peppol access point and a file drop, per {})\n",
+               (out / "routing.csv").string());
+    const auto t0 = std::chrono::steady_clock::now();
+    const push::PushStats p = push_until_settled(cfg, *store, clock, 20);
+    print_outbox_summary(*store);
+    fmt::print("{} documents sent in {:.2f} s ({} attempts, {} answers unknown then asked, {} retried later); "
+               "copies in {}\n",
+               p.created + p.released, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+               p.sent, p.unknown, p.retried, (out / "einvoices").string());
+  }
   const auto reconciled = run_reconcile(cfg, *store, clock);
   fmt::print("\nreconcile: {} open exceptions ({:.2f} s)\n", reconciled.exceptions, reconciled.seconds);
   const auto report = write_weekly_report(*store, "", out, clock.now());

@@ -26,6 +26,7 @@ struct DemoOptions {
 int cmd_demo(const GlobalOptions&, const DemoOptions&);
 int cmd_sync(const GlobalOptions&, const std::string& source, bool full);
 int cmd_reconcile(const GlobalOptions&);
+int cmd_push(const GlobalOptions&, bool dry_run);
 int cmd_report_weekly(const GlobalOptions&, const std::string& week, const std::string& out_dir);
 int cmd_mapping_check(const GlobalOptions&);
 int cmd_db_migrate(const GlobalOptions&);

@@ -23,8 +23,9 @@ int exit_code_for(const o2c::Error& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"o2csync — keeps order-to-cash honest: syncs signed orders (Salesforce) and invoices (NetSuite),\n"
-               "reconciles them, and writes a weekly exception report for the AR team."};
+  CLI::App app{"o2csync — keeps order-to-cash honest: syncs signed orders (Salesforce) and invoices (NetSuite, SAP,\n"
+               "Oracle), reconciles them, delivers invoices to customer portals exactly once, and writes a weekly\n"
+               "exception report for the AR team."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "o2csync " O2C_VERSION);
   GlobalOptions global;
@@ -56,6 +57,11 @@ int main(int argc, char** argv) {
   sync_cmd->add_flag("--full", sync_full, "Ignore the stored cursors and re-read everything");
 
   auto* reconcile_cmd = app.add_subcommand("reconcile", "One reconciliation pass over the stored records");
+
+  bool push_dry_run = false;
+  auto* push_cmd = app.add_subcommand("push", "One pass over the portal outbox: submit due invoices, ask about "
+                                              "unknown outcomes, poll statuses");
+  push_cmd->add_flag("--dry-run", push_dry_run, "Show what would be sent or held; store and send nothing");
 
   std::string week, report_out;
   auto* report_cmd = app.add_subcommand("report", "Reports");
@@ -103,6 +109,7 @@ int main(int argc, char** argv) {
     if (*demo_cmd) return cmd_demo(global, demo);
     if (*sync_cmd) return cmd_sync(global, sync_source, sync_full);
     if (*reconcile_cmd) return cmd_reconcile(global);
+    if (*push_cmd) return cmd_push(global, push_dry_run);
     if (*weekly_cmd) return cmd_report_weekly(global, week, report_out);
     if (*mapping_check) return cmd_mapping_check(global);
     if (*db_migrate) return cmd_db_migrate(global);

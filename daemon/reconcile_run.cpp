@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/log.h"
+#include "daemon/push_setup.h"
 #include "reconcile/reconcile.h"
 
 namespace o2c::daemon {
@@ -21,7 +22,13 @@ ReconcileOutcome run_reconcile(const config::Config& cfg, store::Store& store, c
   settings.renewal_horizon_days =
       static_cast<int>(std::chrono::duration_cast<std::chrono::days>(cfg.reconcile.renewal_po_horizon).count());
   settings.require_po = cfg.reconcile.require_po;
-  const auto result = reconcile::reconcile_with_summary(inputs, settings);
+  for (const auto& route : cfg.push.routes)  // a portal that refuses invoices without a PO
+    if (route.po_required) settings.require_po.push_back(route.customer_id);
+  auto result = reconcile::reconcile_with_summary(inputs, settings);
+  if (!cfg.portals.empty()) {
+    auto portal_items = push::portal_exceptions(store.submissions({}), inputs.customers, cfg.push.accept_within, now);
+    result.items.insert(result.items.end(), portal_items.begin(), portal_items.end());
+  }
   const auto& items = result.items;
   for (const auto& warning : result.warnings) logger("reconcile")->warn("{}", warning);
   ReconcileOutcome out;

@@ -92,4 +92,9 @@ std::string ExceptionItem::stable_id() const {
   return out;
 }
 
+bool keyed_by_invoice(std::string_view kind) {
+  return kind == "INVOICE_WITHOUT_ORDER" || kind == "DUPLICATE_INVOICE" || kind == "PO_MISSING" ||
+         kind == "PO_MISMATCH" || kind == "PORTAL_REJECTED" || kind == "PORTAL_NOT_SUBMITTED";
+}
+
 }  // namespace o2c::schema

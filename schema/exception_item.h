@@ -37,6 +37,10 @@ struct ExceptionKindInfo {
 const ExceptionKindInfo& info(ExceptionKind kind);
 const std::array<ExceptionKindInfo, kExceptionKindCount>& all_exception_kinds();
 std::optional<ExceptionKind> parse_exception_kind(std::string_view name);  // "PO_MISSING" → kind
+// What an exception of the kind is about (sim/DATA.md "Keys"): an invoice
+// (INVOICE_WITHOUT_ORDER, DUPLICATE_INVOICE, PO_*, PORTAL_*, payment kinds
+// aside), else its order; DATA_INVALID is about a record.
+bool keyed_by_invoice(std::string_view kind_name);
 const char* to_string(Severity s);                                          // "high"
 
 // One fact behind an exception: what was compared and what was found.

@@ -54,7 +54,7 @@ struct Flags {
   portals::PortalPorts portal_ports;
   int portal_polls = 1;                // status requests before a buyer's decision shows
   std::string erp = "netsuite";        // names the answer key's ERP records; ebs also starts the EBS database
-  std::string answer_key_file, ready_file, jwt_public_key_file;
+  std::string answer_key_file, ready_file, jwt_public_key_file, routing_file;
   bool quiet = false, verbose = false;
   salesforce::SalesforceOptions sf;
   netsuite::NetSuiteOptions ns;
@@ -98,6 +98,8 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_option("--sf-session-seconds", f.sf.session_seconds, "Salesforce access token lifetime")
       ->check(CLI::Range(1, 30 * 86400))->capture_default_str();
   app.add_option("--answer-key", f.answer_key_file, "Write the answer key (JSON) to FILE at startup");
+  app.add_option("--routing-file", f.routing_file,
+                 "Write the portal routing table (CSV, the push.routing of o2csync) to FILE at startup");
   app.add_option("--ready-file", f.ready_file, "Write URLs and credentials (JSON) to FILE once listening");
   app.add_option("--jwt-public-key", f.jwt_public_key_file, "PEM public key or certificate: enables the JWT bearer grant")
       ->check(CLI::ExistingFile);
@@ -205,7 +207,15 @@ struct Urls {
   std::vector<std::pair<std::string, std::string>> portals;   // name → base URL
 };
 
-std::string ready_json(const Flags& f, const Urls& urls, const EbsDatabase* ebs_db, const portals::PortalSims& sims) {
+boost::json::object seller_json(const SellerIdentity& s) {
+  return {{"name", s.name},          {"siren", s.siren}, {"siret", s.siret},   {"vat_id", s.vat_id},
+          {"street", s.street},      {"city", s.city},   {"postal_code", s.postal_code},
+          {"country", s.country},    {"email", s.email}, {"iban", s.iban},     {"bic", s.bic},
+          {"peppol_scheme", s.peppol_scheme}, {"peppol_id", s.peppol_id}};
+}
+
+std::string ready_json(const Flags& f, const Urls& urls, const EbsDatabase* ebs_db, const portals::PortalSims& sims,
+                       const SellerIdentity& seller) {
   namespace json = boost::json;
   const std::string& sf_url = urls.salesforce;
   const std::string& ns_url = urls.netsuite;
@@ -239,6 +249,7 @@ std::string ready_json(const Flags& f, const Urls& urls, const EbsDatabase* ebs_
       {"erp", f.erp}};
   if (ebs_db) ready["ebs"] = json::object{{"connection", ebs_db->odbc_connection()}, {"database_url", ebs_db->url}};
   for (const auto& [name, url] : urls.portals) ready[name] = sims.ready(name, url);
+  ready["seller"] = seller_json(seller);  // the company the portals know as the supplier
   return json::serialize(ready) + "\n";
 }
 
@@ -326,6 +337,7 @@ int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
   const auto log = logger("sim");
   Dataset dataset(DatasetOptions{f.seed, f.orders, now});
   if (!f.answer_key_file.empty()) write_file_atomically(f.answer_key_file, dataset.answer_key_json(f.erp));
+  if (!f.routing_file.empty()) write_file_atomically(f.routing_file, dataset.portals()->routing_csv());
 
   const sigset_t stop_signals = block_stop_signals();
   const std::unique_ptr<EbsDatabase> ebs_db = f.erp == "ebs" ? start_ebs_database(dataset) : nullptr;
@@ -364,7 +376,9 @@ int serve(Flags f, const server::FaultSpec& faults, SimTime now) {
   log->info("listening system=oracle url={}", urls.oracle);
   for (const auto& [portal, url] : urls.portals)
     log->info("listening system={} url={} portal_polls={}", portal, url, f.portal_polls);
-  if (!f.ready_file.empty()) write_file_atomically(f.ready_file, ready_json(f, urls, ebs_db.get(), *systems.portals));
+  if (!f.ready_file.empty())
+    write_file_atomically(f.ready_file,
+                          ready_json(f, urls, ebs_db.get(), *systems.portals, dataset.portals()->seller()));
 
   const int signal = wait_for_stop_signal(stop_signals);
   log->info("stopping signal={}", signal == SIGINT ? "SIGINT" : "SIGTERM");

@@ -88,12 +88,18 @@ void PushRun::apply(Submission s, SubmissionState expected, const portals::Answe
     case Outcome::retry:
       s.state = SubmissionState::pending, s.reason = a.reason, s.next_attempt = retry_at(now, a, s.attempts);
       ++stats.retried;
+      logger("push")->warn("retry later portal={} invoice={} attempt={} reason={}", s.key.portal, s.invoice_number,
+                           s.attempts, a.reason);
       break;
     case Outcome::not_found:
       s.state = SubmissionState::pending, s.next_attempt.reset();
       what = "not found at the portal: safe to send";
       break;
-    case Outcome::unknown: ++stats.unknown; return;  // stays as it is; asked again next time
+    case Outcome::unknown:  // stays as it is; asked again next time
+      ++stats.unknown;
+      logger("push")->warn("outcome unknown portal={} invoice={} event={} reason={}", s.key.portal, s.invoice_number,
+                           event, a.reason);
+      return;
   }
   const std::string detail = fmt::format("{}{}{}", what, a.portal_ref.empty() ? "" : " ref " + a.portal_ref,
                                          a.reason.empty() ? "" : ": " + a.reason);
@@ -163,10 +169,14 @@ void PushRun::send_pending(PushStats& stats) {
 }
 
 void PushRun::poll_status(PushStats& stats) {
+  // Submitted ones every pass; accepted ones, for the payment, every few hours.
+  constexpr auto kPaidPollInterval = std::chrono::hours(6);
+  const Timestamp now = clock_.now();
   std::vector<Submission> open;
   for (auto state : {SubmissionState::submitted, SubmissionState::accepted})
     for (auto& s : store_.submissions({.state = state, .portal = ""}))
-      if (handle_of(s.key.portal)) open.push_back(std::move(s));
+      if (handle_of(s.key.portal) && (state == SubmissionState::submitted || now - s.updated >= kPaidPollInterval))
+        open.push_back(std::move(s));
   open = interleaved(std::move(open));
   std::map<std::string, int> lanes;
   for (const auto& [name, h] : portals_) lanes[name] = h.concurrency;

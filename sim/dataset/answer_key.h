@@ -14,12 +14,17 @@
 
 #include "sim/sim_table.h"
 
+namespace o2c::sim {
+class PortalDirectory;
+}
+
 namespace o2c::sim::dataset {
 
-inline constexpr std::array<std::string_view, 11> kAnswerKeyKinds{
+inline constexpr std::array<std::string_view, 13> kAnswerKeyKinds{
     "ORDER_NOT_INVOICED", "ORDER_PARTIALLY_INVOICED", "ORDER_OVER_INVOICED", "AMOUNT_MISMATCH",
     "CURRENCY_MISMATCH",  "DUPLICATE_INVOICE",        "INVOICE_WITHOUT_ORDER", "PO_MISSING",
-    "PO_MISMATCH",        "PO_NEEDED_FOR_RENEWAL",    "DATA_INVALID"};
+    "PO_MISMATCH",        "PO_NEEDED_FOR_RENEWAL",    "DATA_INVALID",          "PORTAL_REJECTED",
+    "PORTAL_NOT_SUBMITTED"};
 
 inline constexpr std::string_view kAmountTolerance = "0.01";
 inline constexpr int kRenewalHorizonDays = 30;
@@ -35,8 +40,12 @@ struct ExpectedException {
   bool keyed_by_invoice() const;
 };
 
-// The exceptions, sorted by kind then key (listed_before).
-std::vector<ExpectedException> compute_answer_key(const SimCatalog& salesforce, const SimCatalog& netsuite, SimTime now);
+// The exceptions, sorted by kind then key (listed_before). With `portals`,
+// every invoice and credit memo of a routed customer is pushed to its portal
+// (DATA.md "Portals"): the routes that require a PO count as the account's
+// PO requirement, and PORTAL_REJECTED / PORTAL_NOT_SUBMITTED are expected.
+std::vector<ExpectedException> compute_answer_key(const SimCatalog& salesforce, const SimCatalog& netsuite, SimTime now,
+                                                  const PortalDirectory* portals = nullptr);
 bool listed_before(const ExpectedException& a, const ExpectedException& b);
 
 // How an ERP's demo source and example mappings name the NetSuite records
@@ -45,14 +54,16 @@ bool listed_before(const ExpectedException& a, const ExpectedException& b);
 // planted invalid invoice total, where the ERP keeps the amount on the line
 // too and the demo reads lines (EBS: EXTENDED_AMOUNT NULL); "" elsewhere
 // (NetSuite's line of that invoice is valid, SAP and Oracle lines are not read).
+// `pushes`: the demo of that ERP reads invoice lines and pushes to the portals.
 struct ErpObjects {
   std::string_view erp, invoice, payment, customer, invalid_line;
+  bool pushes = false;
 };
 inline constexpr std::array<ErpObjects, 4> kErpObjects{{
-    {"netsuite", "transaction", "transaction", "customer", ""},
-    {"sap", "A_BillingDocument", "A_OperationalAcctgDocItemCube", "A_Customer", ""},
-    {"oracle", "receivablesInvoices", "standardReceipts", "receivablesCustomerAccountActivities", ""},
-    {"ebs", "RA_CUSTOMER_TRX_ALL", "AR_CASH_RECEIPTS_ALL", "HZ_CUST_ACCOUNTS", "RA_CUSTOMER_TRX_LINES_ALL"},
+    {"netsuite", "transaction", "transaction", "customer", "", true},
+    {"sap", "A_BillingDocument", "A_OperationalAcctgDocItemCube", "A_Customer", "", false},
+    {"oracle", "receivablesInvoices", "standardReceipts", "receivablesCustomerAccountActivities", "", false},
+    {"ebs", "RA_CUSTOMER_TRX_ALL", "AR_CASH_RECEIPTS_ALL", "HZ_CUST_ACCOUNTS", "RA_CUSTOMER_TRX_LINES_ALL", true},
 }};
 const ErpObjects* erp_objects(std::string_view erp);  // case-insensitive; nullptr if unknown
 

@@ -4,6 +4,7 @@
 #include "sim/dataset/answer_key_records.h"
 
 #include "sim/dataset/answer_key_row_check.h"
+#include "sim/dataset/portal_directory.h"
 
 namespace o2c::sim::dataset {
 
@@ -113,6 +114,19 @@ void read_customers(const SimTable& t, const CurrencySymbols& symbols, Currencie
 }
 
 
+// A route whose portal refuses invoices without a PO: its account requires one.
+void add_portal_po_requirements(const SimTable& customers, const PortalDirectory& portals, AccountNumbers& accounts,
+                                KeyRecords& out) {
+  const Columns c(customers);
+  const std::size_t id = c["id"], sf_account = c["custentity_o2c_sf_account"];
+  for (std::size_t row = 0; row < customers.size(); ++row) {
+    const auto route = portals.route(cell_text(customers, row, id));
+    if (!route || !route->po_required) continue;
+    const std::uint32_t account = accounts.of(cell_text(customers, row, sf_account));
+    if (account < out.requires_po.size()) out.requires_po[account] = 1;
+  }
+}
+
 }  // namespace
 
 struct KeyReader::State {
@@ -170,6 +184,7 @@ void KeyReader::State::read_transactions(const std::function<void(const KeyDocum
     } else {
       d.credit_memo = kind == "CustCred";
       d.account = account_numbers.of(cell_text(customers, *customer, customer_account));
+      d.customer = static_cast<std::uint32_t>(*customer);
       d.referenced = referenced_order(r.text(order_ref));
       d.has_po = !trim(r.text(po)).empty();
       r.money(remaining, symbol->second, false);
@@ -205,11 +220,12 @@ std::string KeyRecords::doc_po(std::uint32_t row) const {
   return std::string(trim(cell_text(*document_table, row, doc_po_col)));
 }
 
-KeyReader::KeyReader(const SimCatalog& salesforce, const SimCatalog& netsuite)
+KeyReader::KeyReader(const SimCatalog& salesforce, const SimCatalog& netsuite, const PortalDirectory* portals)
     : state_(new State{table_of(salesforce, "Account"), table_of(salesforce, "Order"), table_of(netsuite, "customer"),
                        table_of(netsuite, "transaction")}) {
   State& s = *state_;
   read_accounts(s.accounts, s.currencies, s.records);
+  if (portals) add_portal_po_requirements(s.customers, *portals, s.account_numbers, s.records);
   read_orders(s.orders, s.currencies, s.account_numbers, s.records);
   s.symbols = read_currencies(table_of(netsuite, "currency"), s.currencies);
   read_customers(s.customers, s.symbols, s.currencies, s.records);

@@ -36,6 +36,7 @@ struct KeyDocument {                  // an invoice or credit memo that maps, no
   std::uint32_t row = 0;              // in the transaction table
   std::uint32_t referenced = kNone;   // custbody_o2c_sf_order: kNone, kUnknownOrder or an Order row
   std::uint32_t account = kNone;      // the customer's custentity_o2c_sf_account, as an account number
+  std::uint32_t customer = kNone;     // the NetSuite customer row
   std::int32_t trandate = kNoDate;
   std::int64_t amount = 0;
   std::uint64_t id_number = 0;
@@ -68,7 +69,8 @@ std::uint64_t numeric_id(const std::string& id);
 // Reads accounts, orders and customers on construction; streams documents.
 class KeyReader {
  public:
-  KeyReader(const SimCatalog& salesforce, const SimCatalog& netsuite);
+  // With `portals`, an account whose portal route requires a PO requires one.
+  KeyReader(const SimCatalog& salesforce, const SimCatalog& netsuite, const PortalDirectory* portals = nullptr);
   ~KeyReader();
   KeyRecords& records();
   // Calls `visit` for each invoice and credit memo in row order (payments and
@@ -80,6 +82,7 @@ class KeyReader {
   std::unique_ptr<State> state_;
 };
 
-std::vector<ExpectedException> apply_rules(KeyReader& reader, SimDate today);
+std::vector<ExpectedException> apply_rules(KeyReader& reader, SimDate today, const SimCatalog& netsuite,
+                                           const PortalDirectory* portals);
 
 }  // namespace o2c::sim::dataset

@@ -10,6 +10,7 @@
 
 #include "core/money.h"
 #include "sim/dataset/answer_key.h"
+#include "sim/dataset/answer_key_portals.h"
 #include "sim/dataset/answer_key_records.h"
 
 namespace o2c::sim::dataset {
@@ -46,8 +47,9 @@ struct Finding {
 
 class Rules {
  public:
-  Rules(KeyReader& reader, SimDate today)
-      : reader_(reader),
+  Rules(KeyReader& reader, SimDate today, PortalExpectations* portals)
+      : portals_(portals),
+        reader_(reader),
         r_(reader.records()),
         today_(static_cast<std::int32_t>(today.time_since_epoch().count())),
         totals_(r_.orders.size()) {
@@ -55,7 +57,10 @@ class Rules {
   }
 
   std::vector<Finding> run() {
-    reader_.for_each_document([this](const KeyDocument& d) { link_by_reference(d); });
+    reader_.for_each_document([this](const KeyDocument& d) {
+      link_by_reference(d);
+      if (portals_) portals_->visit(d);
+    });
     link_by_po_and_amount();
     for (std::size_t o = 0; o < r_.orders.size(); ++o) check_order_invoicing(static_cast<std::uint32_t>(o));
     check_renewals();
@@ -63,6 +68,8 @@ class Rules {
   }
 
  private:
+  PortalExpectations* portals_;
+
   const KeyOrder* signed_order(std::uint32_t row) const {
     if (row >= r_.orders.size() || !r_.orders[row].valid || !r_.orders[row].is_signed) return nullptr;
     return &r_.orders[row];
@@ -253,7 +260,7 @@ std::string normalised_po(std::string_view po) {
 
 bool ExpectedException::keyed_by_invoice() const {
   return kind == "INVOICE_WITHOUT_ORDER" || kind == "DUPLICATE_INVOICE" || kind == "PO_MISSING" ||
-         kind == "PO_MISMATCH";
+         kind == "PO_MISMATCH" || kind == "PORTAL_REJECTED" || kind == "PORTAL_NOT_SUBMITTED";
 }
 
 std::string ExpectedException::key() const {
@@ -261,20 +268,26 @@ std::string ExpectedException::key() const {
   return keyed_by_invoice() ? invoice_id : order_id;
 }
 
-std::vector<ExpectedException> apply_rules(KeyReader& reader, SimDate today) {
-  const std::vector<Finding> found = Rules(reader, today).run();
+std::vector<ExpectedException> apply_rules(KeyReader& reader, SimDate today, const SimCatalog& netsuite,
+                                           const PortalDirectory* portals) {
+  std::optional<PortalExpectations> expected;
+  if (portals) expected.emplace(reader.records(), netsuite, *portals);
+  const std::vector<Finding> found = Rules(reader, today, expected ? &*expected : nullptr).run();
   const KeyRecords& records = reader.records();
   std::vector<ExpectedException> out;
   out.reserve(found.size() + records.invalid.size());
   for (const Finding& f : found) out.push_back(report(records, f));
+  if (expected)
+    for (auto& e : expected->take()) out.push_back(std::move(e));
   out.insert(out.end(), records.invalid.begin(), records.invalid.end());
   std::sort(out.begin(), out.end(), listed_before);
   return out;
 }
 
-std::vector<ExpectedException> compute_answer_key(const SimCatalog& salesforce, const SimCatalog& netsuite, SimTime now) {
-  KeyReader reader(salesforce, netsuite);
-  return apply_rules(reader, std::chrono::floor<std::chrono::days>(now));
+std::vector<ExpectedException> compute_answer_key(const SimCatalog& salesforce, const SimCatalog& netsuite, SimTime now,
+                                                  const PortalDirectory* portals) {
+  KeyReader reader(salesforce, netsuite, portals);
+  return apply_rules(reader, std::chrono::floor<std::chrono::days>(now), netsuite, portals);
 }
 
 std::string answer_key_json(const AnswerKeyHeader& header, const std::vector<ExpectedException>& exceptions) {

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/dataset/portal_kind.h"
 #include "sim/dataset/seeded_draws.h"
 #include "sim/sim_table.h"
 
@@ -117,6 +118,10 @@ class Business {
   std::string account_siren(std::size_t a) const;   // FR: 9 digits (Luhn); "" elsewhere
   std::string account_vat_id(std::size_t a) const;  // "FR40303265045", "DE…", "ESB…", "GB…"; "" for US and the planted missing ones
   bool account_vat_missing(std::size_t a) const;    // planted: an EU account whose VAT id nobody entered
+  // The portal the customer takes its invoices through (DATA.md "Portals"):
+  // a share per country; Coupa and Ariba buyers are procurement suites, so
+  // only customers that require a PO use them.
+  PortalKind portal_kind(std::size_t a) const;
   std::string account_street(std::size_t a) const;
   std::string_view account_city(std::size_t a) const;
   std::string account_postal_code(std::size_t a) const;
@@ -170,6 +175,7 @@ class Business {
 
   static constexpr std::uint64_t kFirstCustomerId = 1001;
   static constexpr std::uint64_t kFirstDocumentId = 100001;
+  static constexpr std::size_t kVatMissingAccount = 2;  // routed to Peppol without a VAT id, at any size
 
  private:
   friend class PlanBuilder;

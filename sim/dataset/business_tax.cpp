@@ -111,10 +111,31 @@ std::string Business::account_siren(std::size_t a) const {
   return body + luhn_digit(body);
 }
 
+// Account 2 (the fixed Spanish company) is planted at any size: it sends its
+// invoices through a Peppol access point and nobody entered its VAT id.
 bool Business::account_vat_missing(std::size_t a) const {
   const Country c = country(a);
   if (c != Country::de && c != Country::es) return false;
-  return a >= 3 && draws_.chance(Stream::account_vat_missing, a, kVatMissingPercent);
+  return a == kVatMissingAccount || (a >= 3 && draws_.chance(Stream::account_vat_missing, a, kVatMissingPercent));
+}
+
+PortalKind Business::portal_kind(std::size_t a) const {
+  if (a == kVatMissingAccount) return PortalKind::peppol;
+  const std::uint64_t p = draws_.below(Stream::account_portal, a, 100);
+  const bool suite_buyer = requires_po(a);
+  switch (country(a)) {
+    case Country::fr: return p < 20 ? PortalKind::chorus : p < 30 ? PortalKind::peppol : PortalKind::none;
+    case Country::de:
+      return p < 35 ? PortalKind::peppol : p < 45 && suite_buyer ? PortalKind::coupa : PortalKind::none;
+    case Country::es: return p < 15 ? PortalKind::file : p < 25 ? PortalKind::peppol : PortalKind::none;
+    case Country::gb:
+      if (!suite_buyer) return p < 10 ? PortalKind::peppol : PortalKind::none;
+      return p < 40 ? PortalKind::ariba : p < 60 ? PortalKind::coupa : PortalKind::none;
+    case Country::us:
+      if (!suite_buyer) return PortalKind::none;
+      return p < 45 ? PortalKind::coupa : p < 70 ? PortalKind::ariba : PortalKind::none;
+  }
+  return PortalKind::none;
 }
 
 std::string Business::account_vat_id(std::size_t a) const {

@@ -73,7 +73,7 @@ struct Dataset::Impl {
   std::atomic<std::uint64_t> version{0};
   mutable std::mutex cache_mutex;
   mutable std::uint64_t cached_version = ~0ULL;
-  mutable std::vector<dataset::ExpectedException> cached_exceptions;
+  mutable std::map<bool, std::vector<dataset::ExpectedException>> cached_exceptions;  // by "pushes to portals"
   mutable std::map<std::string, std::string> cached_answer_keys;  // by ERP
 };
 
@@ -175,16 +175,21 @@ std::string Dataset::answer_key_json(std::string_view erp) const {
   std::lock_guard cache(impl_->cache_mutex);
   const std::uint64_t version = impl_->version.load();
   if (impl_->cached_version != version) {
-    impl_->cached_exceptions = dataset::compute_answer_key(*impl_->salesforce, *impl_->netsuite, impl_->options.now);
+    impl_->cached_exceptions.clear();
     impl_->cached_answer_keys.clear();
     impl_->cached_version = version;
   }
+  // The demos of the ERPs whose example mappings read invoice lines push to the portals.
+  auto& exceptions = impl_->cached_exceptions[names->pushes];
+  if (exceptions.empty())
+    exceptions = dataset::compute_answer_key(*impl_->salesforce, *impl_->netsuite, impl_->options.now,
+                                             names->pushes ? impl_->portals.get() : nullptr);
   auto [at, added] = impl_->cached_answer_keys.try_emplace(std::string(names->erp));
   if (added) {
     const dataset::AnswerKeyHeader header{impl_->options.seed, impl_->options.orders, impl_->core->business.now()};
     at->second = names->erp == "netsuite"
-                     ? dataset::answer_key_json(header, impl_->cached_exceptions)
-                     : dataset::answer_key_json(header, dataset::name_for_erp(impl_->cached_exceptions, *names,
+                     ? dataset::answer_key_json(header, exceptions)
+                     : dataset::answer_key_json(header, dataset::name_for_erp(exceptions, *names,
                                                                               *impl_->netsuite->table("transaction")));
   }
   return at->second;
@@ -199,6 +204,8 @@ std::string Dataset::mutate(const Mutation& m, std::string* created_id) {
 
 std::shared_ptr<const PortalDirectory> Dataset::portals() const { return impl_->portals; }
 
-std::vector<PlantedCase> Dataset::planted() const { return dataset::planted_cases(impl_->core->business); }
+std::vector<PlantedCase> Dataset::planted() const {
+  return dataset::planted_cases(impl_->core->business, impl_->portals.get());
+}
 
 }  // namespace o2c::sim

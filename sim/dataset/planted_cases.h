@@ -10,6 +10,8 @@
 
 namespace o2c::sim::dataset {
 
-std::vector<PlantedCase> planted_cases(const Business& business);
+// With `portals`, also what pushing every routed invoice to its portal is
+// meant to raise (DATA.md "What a correct push reports").
+std::vector<PlantedCase> planted_cases(const Business& business, const PortalDirectory* portals = nullptr);
 
 }  // namespace o2c::sim::dataset

@@ -2,6 +2,7 @@
 // buyer decisions (DATA.md "Portals").
 #include "sim/dataset/portal_directory.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -38,18 +39,6 @@ char luhn_digit(std::string_view digits) {
   return static_cast<char>('0' + (10 - sum % 10) % 10);
 }
 
-// Which portal an account's invoices go through: a share per country.
-PortalKind portal_of(Country c, std::uint64_t percent) {
-  switch (c) {
-    case Country::fr: return percent < 20 ? PortalKind::chorus : percent < 30 ? PortalKind::peppol : PortalKind::none;
-    case Country::de: return percent < 35 ? PortalKind::peppol : percent < 40 ? PortalKind::coupa : PortalKind::none;
-    case Country::es: return percent < 15 ? PortalKind::file : percent < 25 ? PortalKind::peppol : PortalKind::none;
-    case Country::gb: return percent < 25 ? PortalKind::ariba : percent < 35 ? PortalKind::coupa : PortalKind::none;
-    case Country::us: return percent < 30 ? PortalKind::coupa : percent < 45 ? PortalKind::ariba : PortalKind::none;
-  }
-  return PortalKind::none;
-}
-
 constexpr std::array<std::string_view, 4> kRejectReasons{
     "Prices do not match the contract", "Goods or services not received", "Invoice addressed to the wrong entity",
     "Payment terms differ from the purchase order"};
@@ -82,6 +71,18 @@ std::optional<PortalKind> parse_portal_kind(std::string_view name) {
 }
 
 PortalDirectory::PortalDirectory(std::shared_ptr<const dataset::DatasetCore> core) : core_(std::move(core)) {
+  const Business& b = core_->business;
+  for (std::size_t a = 3; a < b.accounts() && unregistered_account_ == SIZE_MAX; ++a)
+    if (b.portal_kind(a) == PortalKind::peppol && a != Business::kVatMissingAccount) unregistered_account_ = a;
+  for (std::size_t r = 0; r < b.documents() && forced_rejects_.size() < 2; ++r) {
+    const dataset::DocRef d = b.document(r);
+    const std::size_t a = b.order_account(d.order);
+    const PortalKind kind = b.portal_kind(a);
+    if (d.role == dataset::DocRole::invoice_full && b.plan(d.order) == dataset::OrderPlan::normal &&
+        kind != PortalKind::none && kind != PortalKind::file && a != Business::kVatMissingAccount &&
+        a != unregistered_account_)
+      forced_rejects_.push_back(r);
+  }
   for (std::size_t a = 0; a < core_->business.accounts(); ++a)
     if (auto r = route_of_account(a); r && !r->buyer_id.empty())
       account_of_buyer_.emplace(fmt::format("{}/{}", portal_name(r->kind), r->buyer_id), a);
@@ -89,8 +90,7 @@ PortalDirectory::PortalDirectory(std::shared_ptr<const dataset::DatasetCore> cor
 
 std::optional<PortalBuyer> PortalDirectory::route_of_account(std::size_t a) const {
   const Business& b = core_->business;
-  const std::uint64_t draw = b.draws()(Stream::account_portal, a);
-  const PortalKind kind = portal_of(b.country(a), draw % 100);
+  const PortalKind kind = b.portal_kind(a);
   if (kind == PortalKind::none) return std::nullopt;
   const std::uint64_t detail = b.draws()(Stream::account_portal_detail, a);
   const std::uint64_t n = b.customer_number(a);
@@ -100,20 +100,15 @@ std::optional<PortalBuyer> PortalDirectory::route_of_account(std::size_t a) cons
   out.customer_name = b.account_name(a);
   out.po_required = b.requires_po(a);
   switch (kind) {
-    case PortalKind::coupa:  // procurement suites take PO-backed invoices only
+    case PortalKind::coupa:
       out.buyer_id = fmt::format("coupa-{}", n);
       out.supplier_ref = fmt::format("S{:05}", 10'000 + detail % 90'000);
-      out.po_required = true;
       break;
-    case PortalKind::ariba:
-      out.buyer_id = fmt::format("AN01{:09}", 100'000'000 + n * 7 % 900'000'000);
-      out.po_required = true;
-      break;
+    case PortalKind::ariba: out.buyer_id = fmt::format("AN01{:09}", 100'000'000 + n * 7 % 900'000'000); break;
     case PortalKind::chorus: {
       const std::string body = fmt::format("1{:08}0001", 10'000'000 + n * 9973 % 90'000'000);  // 13 digits
       out.buyer_id = body + luhn_digit(body);
       if (detail % 2 == 0) out.service_code = fmt::format("SERV-{:03}", detail / 2 % 1000);
-      out.po_required = out.po_required || detail / 2000 % 10 < 4;  // an engagement number (PO) required
       break;
     }
     case PortalKind::peppol: {
@@ -130,7 +125,8 @@ std::optional<PortalBuyer> PortalDirectory::route_of_account(std::size_t a) cons
         const std::string body = fmt::format("43{:010}", n * 31 % 10'000'000'000ULL);
         out.buyer_id = body + gln_digit(body);
       }
-      out.registered = detail / 10 % 40 != 7;  // about 1 in 40: not in the SMP for Invoice
+      out.registered = a != unregistered_account_ && detail / 10 % 40 != 7;  // else not in the SMP for Invoice
+      out.service_code = fmt::format("CC-{:04}", detail / 400 % 10'000);      // the buyer's reference (BT-10)
       break;
     }
     case PortalKind::file:
@@ -184,7 +180,8 @@ std::optional<BuyerDecision> PortalDirectory::decision(std::string_view number) 
   if (dataset::doc_type(d.role) == DocType::payment) return std::nullopt;
   BuyerDecision out;
   const std::uint64_t draw = core_->business.draws()(Stream::portal_decision, row);
-  if (draw % 100 < kRejectPercent) {
+  const bool forced = std::find(forced_rejects_.begin(), forced_rejects_.end(), row) != forced_rejects_.end();
+  if (forced || draw % 100 < kRejectPercent) {
     out.rejected = true;
     out.reason = std::string(kRejectReasons[draw / 100 % kRejectReasons.size()]);
   } else {

@@ -16,15 +16,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sim/dataset/portal_kind.h"
+
 namespace o2c::sim {
 
 namespace dataset {
 struct DatasetCore;
 }
 
-enum class PortalKind : std::uint8_t { none, coupa, ariba, chorus, peppol, file };
-std::string_view portal_name(PortalKind kind);                 // "coupa", ...; "" for none
-std::optional<PortalKind> parse_portal_kind(std::string_view name);
 
 // The simulated company that sends the invoices (a French SaaS vendor).
 struct SellerIdentity {
@@ -52,10 +51,11 @@ struct PortalBuyer {
   std::string buyer_id;         // coupa: the buyer's Coupa instance ("coupa-1007"); ariba: AN…;
                                 // chorus: the buyer's SIRET; peppol: the participant value; file: ""
   std::string buyer_scheme;     // peppol: "0088" (GLN) or "9930" (DE VAT) / "0009" (SIRET); else ""
-  std::string service_code;     // chorus: the structure's service code, or ""
+  std::string service_code;     // the buyer reference (BT-10): chorus: the structure's service code, or "";
+                                // peppol: the reference the receiver asks for ("CC-0042"); else ""
   std::string supplier_ref;     // coupa: our supplier number at this buyer ("S04127"); else ""
-  bool po_required = false;     // the buyer refuses invoices without its PO (every Coupa and Ariba buyer; Chorus
-                                // Pro structures that require an engagement number; CRM Requires_PO__c accounts)
+  bool po_required = false;     // the buyer refuses invoices without its PO: the CRM's Requires_PO__c (Coupa and
+                                // Ariba buyers all have it; for Chorus Pro it is the engagement number)
   bool registered = true;       // peppol: the receiver is in the SMP for Invoice; false: "not found" (planted)
   bool operator==(const PortalBuyer&) const = default;
 };
@@ -92,6 +92,8 @@ class PortalDirectory {
   std::shared_ptr<const dataset::DatasetCore> core_;
   SellerIdentity seller_;
   std::unordered_map<std::string, std::size_t> account_of_buyer_;  // "<portal>/<buyer id>" → account row
+  std::size_t unregistered_account_ = SIZE_MAX;   // the first Peppol buyer (after the fixed ones): not in its SMP
+  std::vector<std::size_t> forced_rejects_;       // the first two invoices a portal receives: rejected at any size
 };
 
 }  // namespace o2c::sim

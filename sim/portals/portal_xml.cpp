@@ -104,6 +104,7 @@ ReceivedInvoice read_ubl(const pugi::xml_node& root) {
   inv.currency = text(child(root, "DocumentCurrencyCode"));
   inv.buyer_reference = text(child(root, "BuyerReference"));
   inv.purchase_order = text(path(root, {"OrderReference", "ID"}));
+  if (inv.purchase_order == "NA") inv.purchase_order.clear();  // Peppol's "no PO" beside a sales order reference
   inv.payable = text(path(root, {"LegalMonetaryTotal", "PayableAmount"}));
   inv.seller = ubl_party(path(root, {"AccountingSupplierParty", "Party"}));
   inv.buyer = ubl_party(path(root, {"AccountingCustomerParty", "Party"}));

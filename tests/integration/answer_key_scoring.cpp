@@ -1,5 +1,7 @@
 #include "tests/integration/answer_key_scoring.h"
 
+#include "schema/exception_item.h"
+
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
@@ -14,21 +16,17 @@ std::string str(const json::object& o, std::string_view key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string{};
 }
 
-bool is_invoice_kind(std::string_view k) {
-  return k == "INVOICE_WITHOUT_ORDER" || k == "DUPLICATE_INVOICE" || k == "PO_MISSING" || k == "PO_MISMATCH";
-}
-
 // The key that identifies one exception of a kind (sim/DATA.md "Keys").
 std::string expected_key(const json::object& e) {
   const std::string kind = str(e, "kind");
   if (kind == "DATA_INVALID") return str(e, "source") + "/" + str(e, "object") + "/" + str(e, "record_id");
-  return is_invoice_kind(kind) ? str(e, "invoice_id") : str(e, "order_id");
+  return schema::keyed_by_invoice(kind) ? str(e, "invoice_id") : str(e, "order_id");
 }
 
 std::string reported_key(const json::object& e) {
   const std::string kind = str(e, "kind");
   if (kind == "DATA_INVALID") return str(e, "record");
-  return is_invoice_kind(kind) ? str(e, "invoice_id") : str(e, "order_id");
+  return schema::keyed_by_invoice(kind) ? str(e, "invoice_id") : str(e, "order_id");
 }
 
 const json::array& exceptions_of(const json::value& v) {

@@ -30,7 +30,7 @@ std::string http_post(const std::string& url, const std::string& body) {
 
 SimSession::SimSession(const std::string& name, std::vector<std::string> sim_args, const std::string& erp)
     : dir_(make_temp_dir(name)) {
-  sim_args.insert(sim_args.end(), {"--erp", erp});
+  sim_args.insert(sim_args.end(), {"--erp", erp, "--routing-file", dir_ + "/routing.csv"});
   sim_ = std::make_unique<daemon::SimProcess>(sim_binary(), sim_args, dir_);
   sim_url_ = boost::json::parse(sim_->ready_json()).as_object().at("url").as_string().c_str();
   daemon::write_demo_mappings(dir_ + "/mappings");

@@ -105,6 +105,10 @@ Answer FilePortal::submit(const SubmissionRef& ref, const Payload& payload) {
       write_atomically(folder_, name, payload.body);
   } catch (const Error& e) {
     if (e.kind() != Error::Kind::transient) throw;
+    // A local write that failed left no file under the name (the rename is
+    // the last step and atomic): sending again is safe. Over SFTP the rename
+    // may have happened before the connection broke: ask again first.
+    if (!sftp_) return Answer{Outcome::retry, "", "", e.what(), std::nullopt};
     return answer_for(AnswerClass::timeout, e.what(), settings_.name);
   }
   return Answer{Outcome::accepted, name, "delivered", "", std::nullopt};

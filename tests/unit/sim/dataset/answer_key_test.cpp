@@ -45,8 +45,16 @@ TEST(DatasetAnswerKey, PlantsEachKindAtAboutOnePercentOfTwentyThousandOrders) {
   answer_key_sets(ds.answer_key_json(), &root);
   for (const auto kind : dataset::kAnswerKeyKinds) {
     const auto count = root.at("counts").at(kind).as_int64();
-    EXPECT_GE(count, 150) << kind;  // 0.75 %
-    EXPECT_LE(count, 300) << kind;  // 1.5 %
+    if (kind == "PORTAL_REJECTED") {  // emerges from routing: PO not the buyer's, unreachable receiver, ~3 % refused
+      EXPECT_GE(count, 200) << kind;
+      EXPECT_LE(count, 600) << kind;
+    } else if (kind == "PORTAL_NOT_SUBMITTED") {  // reverse charge without the buyer's VAT id
+      EXPECT_GE(count, 40) << kind;
+      EXPECT_LE(count, 200) << kind;
+    } else {
+      EXPECT_GE(count, 150) << kind;  // 0.75 %
+      EXPECT_LE(count, 300) << kind;  // 1.5 %
+    }
   }
 }
 

@@ -43,6 +43,12 @@ TEST(PortalXml, ReadsTheUblFieldsThePortalsCheck) {
   EXPECT_EQ(inv.seller.vat, "FR96552100554");
 }
 
+TEST(PortalXml, NaInTheOrderReferenceIsPeppolsNoPo) {
+  testing::InvoiceSpec s = spec();
+  s.po = "NA";  // UBL's OrderReference/ID is mandatory: "NA" when only the sales order is known
+  EXPECT_EQ(read(testing::ubl(s)).purchase_order, "");
+}
+
 TEST(PortalXml, ReadsTheSameFieldsFromCii) {
   testing::InvoiceSpec s = spec();
   s.credit_note = true;

@@ -53,12 +53,14 @@ TEST_F(FileDrop, DeliversOnceUnderItsNameAndLookupFindsIt) {
   EXPECT_EQ(files, 1u);   // no temporary file left behind
 }
 
-TEST_F(FileDrop, AFolderThatCannotBeWrittenIsUnknownNotRejected) {
+// Nothing was written under the name (the rename is the last step): safe to send again later.
+TEST_F(FileDrop, AFolderThatCannotBeWrittenIsRetriedNotRejected) {
   PortalSettings s = settings();
   s.url = "file://" + (dir / "missing").string();
   FilePortal portal(s);
   const Answer a = portal.submit(SubmissionRef{"INV1", {}, "INV1.xml", "", {}}, Payload{"ubl", "", "INV1.xml", "<x/>"});
-  EXPECT_EQ(a.outcome, Outcome::unknown);
+  EXPECT_EQ(a.outcome, Outcome::retry);
+  EXPECT_NE(a.reason.find("missing"), std::string::npos) << a.reason;
   EXPECT_EQ(portal.submit(SubmissionRef{"INV1", {}, "../x", "", {}}, Payload{"ubl", "", "../x", "<x/>"}).outcome,
             Outcome::rejected);
 }
