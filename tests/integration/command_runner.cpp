@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <csignal>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -72,6 +74,46 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::vecto
   std::remove(err_path.c_str());
   rmdir(dir.c_str());
   return r;
+}
+
+RunningCommand::RunningCommand(const std::vector<std::string>& argv) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  std::vector<std::string> args = argv;
+  std::vector<char*> cargv;
+  for (auto& a : args) cargv.push_back(a.data());
+  cargv.push_back(nullptr);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, cargv[0], &actions, nullptr, cargv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + argv[0]);
+  pid_ = pid;
+}
+
+RunningCommand::~RunningCommand() {
+  if (!reaped_) kill_now();
+}
+
+bool RunningCommand::kill_now() {
+  if (reaped_) return false;
+  int status = 0;
+  const bool running = waitpid(pid_, &status, WNOHANG) == 0;
+  if (running) {
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+  }
+  reaped_ = true;
+  return running;
+}
+
+int RunningCommand::wait() {
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  reaped_ = true;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 }  // namespace o2c::testing

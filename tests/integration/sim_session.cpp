@@ -10,11 +10,12 @@ namespace o2c::testing {
 
 namespace {
 
-std::string http_post(const std::string& url, const std::string& body) {
+// POST when `body` is given, else GET.
+std::string http(const std::string& url, const std::string* body) {
   CURL* curl = curl_easy_init();
   std::string reply;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+  if (body) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char* p, size_t s, size_t n, void* out) {
     static_cast<std::string*>(out)->append(p, s * n);
     return s * n;
@@ -22,7 +23,7 @@ std::string http_post(const std::string& url, const std::string& body) {
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
   const CURLcode rc = curl_easy_perform(curl);
   curl_easy_cleanup(curl);
-  if (rc != CURLE_OK) throw std::runtime_error("POST " + url + ": " + curl_easy_strerror(rc));
+  if (rc != CURLE_OK) throw std::runtime_error((body ? "POST " : "GET ") + url + ": " + curl_easy_strerror(rc));
   return reply;
 }
 
@@ -59,6 +60,10 @@ std::string SimSession::state_of(const std::string& kind, const std::string& ord
   return "absent";
 }
 
-std::string SimSession::mutate(const std::string& json) const { return http_post(sim_url_ + "/sim/admin/mutate", json); }
+std::string SimSession::mutate(const std::string& json) const { return http(sim_url_ + "/sim/admin/mutate", &json); }
+
+boost::json::value SimSession::admin_get(const std::string& path) const {
+  return boost::json::parse(http(sim_url_ + path, nullptr));
+}
 
 }  // namespace o2c::testing

@@ -36,6 +36,8 @@ class SimSession {
   std::string state_of(const std::string& kind, const std::string& order_id) const;
   // POST <sim>/sim/admin/mutate; the reply body.
   std::string mutate(const std::string& json) const;
+  // GET <sim><path> (e.g. /sim/admin/portals), parsed.
+  boost::json::value admin_get(const std::string& path) const;
 
  private:
   std::string dir_, config_, sim_url_;
