@@ -22,6 +22,32 @@ std::vector<reports::StreamRun> last_run_per_stream(store::Store& store) {
   return out;
 }
 
+std::vector<reports::PortalLine> portal_lines(store::Store& store, const reports::IsoWeek& week) {
+  using schema::SubmissionState;
+  std::map<std::string, reports::PortalLine> by_portal;
+  const auto in_week = [&](Timestamp t) { return t >= week.start() && t < week.end(); };
+  for (const auto& s : store.submissions({})) {
+    reports::PortalLine& p = by_portal[s.key.portal];
+    p.portal = s.key.portal;
+    if (s.first_sent && in_week(*s.first_sent)) ++p.sent_this_week;
+    switch (s.state) {
+      case SubmissionState::held: ++p.held; break;
+      case SubmissionState::pending:
+      case SubmissionState::sending:
+      case SubmissionState::submitted: ++p.waiting; break;
+      case SubmissionState::accepted: ++p.accepted; break;
+      case SubmissionState::paid: ++p.paid; break;
+      case SubmissionState::rejected:
+        ++p.rejected;
+        if (in_week(s.updated)) ++p.rejected_this_week;
+        break;
+    }
+  }
+  std::vector<reports::PortalLine> out;
+  for (auto& [_, p] : by_portal) out.push_back(std::move(p));
+  return out;
+}
+
 }  // namespace
 
 reports::ReportInput report_input(store::Store& store, const reports::IsoWeek& week, Timestamp now) {
@@ -30,6 +56,7 @@ reports::ReportInput report_input(store::Store& store, const reports::IsoWeek& w
   input.generated_at = now;
   input.exceptions = store.exceptions({});
   input.runs = last_run_per_stream(store);
+  input.portals = portal_lines(store, week);
   return input;
 }
 

@@ -116,6 +116,7 @@ std::string render_html(const ReportInput& input) {
   body += html::kinds_overview(view.summary);
   body += html::kind_sections(view, input.max_rows_per_kind);
   body += html::resolved_section(view, input.max_rows_per_kind);
+  body += html::portals_section(input);
   body += html::freshness_section(input);
   body += html::footer(input);
   return fmt::format(

@@ -15,6 +15,7 @@ std::string kinds_overview(const WeekSummary& summary);
 std::string kind_sections(const WeekView& view, std::size_t max_rows_per_kind);
 std::string resolved_section(const WeekView& view, std::size_t max_rows);
 std::string freshness_section(const ReportInput& input);
+std::string portals_section(const ReportInput& input);
 std::string footer(const ReportInput& input);
 
 // "1,200.00 EUR<br>300.00 GBP" or "—".

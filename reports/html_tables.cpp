@@ -149,4 +149,21 @@ std::string freshness_section(const ReportInput& input) {
   return out + "</tbody>\n</table>\n";
 }
 
+std::string portals_section(const ReportInput& input) {
+  if (input.portals.empty()) return "";
+  std::string out =
+      "<h2>Customer portals</h2>\n<p class=\"muted\">Invoices delivered to the portals the customers require, "
+      "each once. Rejections and invoices not delivered are listed above with the portal's reason.</p>\n"
+      "<table>\n<thead><tr><th>Portal</th><th class=\"num\">Sent this week</th><th class=\"num\">Accepted</th>"
+      "<th class=\"num\">Paid</th><th class=\"num\">Rejected</th><th class=\"num\">Rejected this week</th>"
+      "<th class=\"num\">Awaiting the buyer</th><th class=\"num\">Held</th></tr></thead>\n<tbody>\n";
+  for (const PortalLine& p : input.portals)
+    out += fmt::format(
+        "<tr><td class=\"mono\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+        html_escape(p.portal), p.sent_this_week, p.accepted, p.paid, p.rejected, p.rejected_this_week, p.waiting,
+        p.held);
+  return out + "</tbody>\n</table>\n";
+}
+
 }  // namespace o2c::reports::html

@@ -61,11 +61,22 @@ struct StreamRun {
   std::string error;  // "" on success
 };
 
+// One customer portal's deliveries (the outbox), for the portals section.
+struct PortalLine {
+  std::string portal;        // configured name
+  long sent_this_week = 0;   // first attempted within the week
+  long accepted = 0, paid = 0, rejected = 0;
+  long waiting = 0;          // pending, sending or submitted: no answer from the buyer yet
+  long held = 0;             // not sent: a check failed (the exceptions say which)
+  long rejected_this_week = 0;
+};
+
 struct ReportInput {
   IsoWeek week;
   Timestamp generated_at{};
   std::vector<schema::StoredException> exceptions;  // every state; the report picks what the week needs
   std::vector<StreamRun> runs;
+  std::vector<PortalLine> portals;                  // empty: no portal configured, no section
   std::size_t max_rows_per_kind = 500;  // HTML tables (per kind, and resolved); the CSV lists every open one
 };
 

@@ -128,6 +128,21 @@ TEST(Html, FreshnessShowsEachStreamFailuresAndStaleRuns) {
   EXPECT_THAT(html, HasSubstr("<td class=\"num\">20000</td><td class=\"num\">12</td>"));
 }
 
+TEST(Html, PortalsSectionCountsEachPortalsDeliveriesAndIsAbsentWithoutPortals) {
+  ReportInput in = week48();
+  EXPECT_THAT(render_html(in), Not(HasSubstr("Customer portals")));
+  in.portals = {{.portal = "chorus", .sent_this_week = 12, .accepted = 40, .paid = 5, .rejected = 3, .waiting = 2,
+                 .held = 4, .rejected_this_week = 1},
+                {.portal = "coupa<x>", .sent_this_week = 0, .accepted = 7, .paid = 0, .rejected = 0, .waiting = 0,
+                 .held = 0, .rejected_this_week = 0}};
+  const std::string html = render_html(in);
+  EXPECT_THAT(html, HasSubstr("<h2>Customer portals</h2>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"mono\">chorus</td><td class=\"num\">12</td><td class=\"num\">40</td>"
+                              "<td class=\"num\">5</td><td class=\"num\">3</td><td class=\"num\">1</td>"
+                              "<td class=\"num\">2</td><td class=\"num\">4</td>"));
+  EXPECT_THAT(html, HasSubstr("coupa&lt;x&gt;"));
+}
+
 TEST(Html, EmptyWeekSaysSo) {
   const std::string html = render_html(week48());
   EXPECT_THAT(html, HasSubstr("No exception to report this week."));
